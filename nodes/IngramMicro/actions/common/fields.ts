@@ -1,0 +1,159 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE, xiRequestAllItems, type Paging, type XiRequest } from '../../transport';
+import { positiveInteger } from '../../helpers/input';
+
+/** Return All + Limit, the n8n convention for every list operation. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/**
+ * Runs a search with Return All / Limit: Return All walks every page (100 per page), Limit asks
+ * for only as many pages as needed.
+ */
+export async function searchWithLimit(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: XiRequest,
+	paging: Omit<Paging, 'limit'>,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll
+		? undefined
+		: positiveInteger(this.getNode(), itemIndex, this.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	return await xiRequestAllItems.call(this, request, { ...paging, limit }, itemIndex);
+}
+
+export { MAX_PAGE_SIZE };
+
+/** "Simplify" for long records: a curated subset of fields instead of Ingram's full document. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** Keeps only the listed keys that are present (a "Simplify" view). */
+export function pick(record: IDataObject, keys: readonly string[]): IDataObject {
+	const result: IDataObject = {};
+	for (const key of keys) if (record[key] !== undefined) result[key] = record[key];
+	return result;
+}
+
+/** A single-record selector. Ingram has no cheap "list" for most records, so ID mode is the default. */
+export function idLocator(options: {
+	name: string;
+	displayName: string;
+	placeholder: string;
+	description: string;
+	/** Validation regex for the ID mode, e.g. Ingram order numbers like 20-RD3QV. */
+	pattern?: string;
+	patternHint?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder,
+				validation: options.pattern
+					? [
+							{
+								type: 'regex',
+								properties: {
+									regex: options.pattern,
+									errorMessage: options.patternHint ?? 'Not a valid ID',
+								},
+							},
+						]
+					: undefined,
+			},
+		],
+	};
+}
+
+/** Ingram's `additionalAttributes: [{attributeName, attributeValue}]`, used by orders and P&A. */
+export const additionalAttributesField: INodeProperties = {
+	displayName: 'Additional Attributes',
+	name: 'additionalAttributes',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Attribute',
+	default: {},
+	description: 'Name/value pairs Ingram Micro defines per country, e.g. allowDuplicateCustomerOrderNumber',
+	options: [
+		{
+			displayName: 'Attribute',
+			name: 'attribute',
+			values: [
+				{
+					displayName: 'Name',
+					name: 'attributeName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. allowPartialOrder',
+				},
+				{ displayName: 'Value', name: 'attributeValue', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+export function readAdditionalAttributes(value: unknown): IDataObject[] {
+	const entries = ((value as IDataObject | undefined)?.attribute as IDataObject[] | undefined) ?? [];
+	return entries
+		.filter((entry) => String(entry.attributeName ?? '').trim() !== '')
+		.map((entry) => ({
+			attributeName: String(entry.attributeName).trim(),
+			attributeValue: String(entry.attributeValue ?? ''),
+		}));
+}
+
+/** A From/To date pair shown as one fixedCollection; read with `dateRange()`. */
+export function dateRangeField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		default: {},
+		placeholder: 'Add Date Range',
+		description,
+		options: [
+			{
+				displayName: 'Range',
+				name: 'range',
+				values: [
+					{ displayName: 'From', name: 'from', type: 'dateTime', default: '' },
+					{ displayName: 'To', name: 'to', type: 'dateTime', default: '' },
+				],
+			},
+		],
+	};
+}
+
+export const readRange = (value: unknown) => (value as IDataObject | undefined)?.range as IDataObject | undefined;

@@ -1,0 +1,296 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { compact, inputError, positiveInteger, textList } from '../../helpers/input';
+import { xiRequest } from '../../transport';
+import { errorJson, rethrowForItem } from '../common/itemErrors';
+import { additionalAttributesField, readAdditionalAttributes, simplifyField } from '../common/fields';
+
+/** Ingram prices at most 50 products per request ("up to 50 SKUs at one time"). */
+export const SKUS_PER_REQUEST = 50;
+
+const IDENTIFIERS = [
+	{ name: 'Ingram Part Number', value: 'ingramPartNumber' },
+	{ name: 'Vendor Part Number', value: 'vendorPartNumber' },
+	{ name: 'UPC', value: 'upc' },
+	{ name: 'Customer Part Number', value: 'customerPartNumber' },
+	{ name: 'Plan ID', value: 'planID', description: 'A subscription plan' },
+] as const;
+
+type Identifier = (typeof IDENTIFIERS)[number]['value'];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Identify Products By',
+		name: 'identifyBy',
+		type: 'options',
+		default: 'ingramPartNumber',
+		options: [...IDENTIFIERS],
+	},
+	{
+		displayName: 'SKUs',
+		name: 'skus',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.sku }} or 3YD012, 6YA338',
+		description:
+			'One SKU per input item (an expression such as {{ $json.sku }}), or a list separated by commas or new lines. All items are priced together, 50 SKUs per request.',
+	},
+	{
+		displayName: 'Include Pricing',
+		name: 'includePricing',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return your price, the retail price and the MAP price',
+	},
+	{
+		displayName: 'Include Availability',
+		name: 'includeAvailability',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return stock, in total and per warehouse',
+	},
+	simplifyField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ ...additionalAttributesField },
+			{
+				displayName: 'Include Product Attributes',
+				name: 'includeProductAttributes',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the detailed product attributes',
+			},
+			{
+				displayName: 'Quantity Requested',
+				name: 'quantityRequested',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Quantity to price, for quantity-break discounts',
+			},
+			{
+				displayName: 'Show Available Discounts',
+				name: 'showAvailableDiscounts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return special pricing and quantity discounts',
+			},
+			{
+				displayName: 'Show Reserve Inventory',
+				name: 'showReserveInventoryDetails',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return inventory reserved for you',
+			},
+			{
+				displayName: 'Special Bid Number',
+				name: 'specialBidNumber',
+				type: 'string',
+				default: '',
+				description: 'A vendor special pricing bid to price against',
+			},
+			{
+				displayName: 'Warehouse IDs',
+				name: 'warehouseIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 10, 40',
+				description: 'Only return availability of these warehouses. Separate several with commas.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getPriceAndAvailability'] } },
+	properties,
+);
+
+/** One SKU asked for by one input item. */
+interface PriceRequest {
+	itemIndex: number;
+	sku: string;
+	quantity?: number;
+}
+
+/** Items whose settings are identical can share requests; `key` is their serialised settings. */
+interface RequestGroup {
+	key: string;
+	identifyBy: Identifier;
+	qs: IDataObject;
+	body: IDataObject;
+	requests: PriceRequest[];
+}
+
+function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
+	const node = this.getNode();
+	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as Identifier;
+	const skus = textList(this.getNodeParameter('skus', itemIndex, ''));
+	if (skus.length === 0) throw inputError(node, itemIndex, '"SKUs" is empty');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const quantity =
+		options.quantityRequested === undefined
+			? undefined
+			: positiveInteger(node, itemIndex, options.quantityRequested, 'Quantity Requested');
+	const warehouses = textList(options.warehouseIds);
+	const attributes = readAdditionalAttributes(options.additionalAttributes);
+	return {
+		group: {
+			identifyBy,
+			qs: compact({
+				includePricing: this.getNodeParameter('includePricing', itemIndex, true) as boolean,
+				includeAvailability: this.getNodeParameter('includeAvailability', itemIndex, true) as boolean,
+				includeProductAttributes: options.includeProductAttributes as boolean | undefined,
+			}),
+			body: compact({
+				showAvailableDiscounts: options.showAvailableDiscounts as boolean | undefined,
+				showReserveInventoryDetails: options.showReserveInventoryDetails as boolean | undefined,
+				specialBidNumber: String(options.specialBidNumber ?? '').trim() || undefined,
+				availabilityByWarehouse: warehouses.length
+					? warehouses.map((id) => ({ availabilityByWarehouseId: id, availabilityForAllLocation: false }))
+					: undefined,
+				additionalAttributes: attributes.length ? attributes : undefined,
+			}),
+		},
+		requests: skus.map((sku) => ({ itemIndex, sku, quantity })),
+	};
+}
+
+const skuKey = (sku: string, quantity?: number) => `${sku.toUpperCase()}\u0000${quantity ?? ''}`;
+
+/** Matches each answer to what was asked: by identifier, else by position (answers come in request order). */
+function matchAnswers(identifyBy: Identifier, asked: Array<{ sku: string; quantity?: number }>, answers: IDataObject[]) {
+	const byIdentifier = new Map<string, IDataObject>();
+	for (const answer of answers) {
+		const id = answer[identifyBy === 'upc' ? 'upc' : identifyBy] ?? (identifyBy === 'planID' ? answer.planId : undefined);
+		if (typeof id === 'string' && id) byIdentifier.set(id.toUpperCase(), answer);
+	}
+	return asked.map((entry, position) => byIdentifier.get(entry.sku.toUpperCase()) ?? answers[position]);
+}
+
+const SIMPLE_FIELDS = [
+	'ingramPartNumber',
+	'vendorPartNumber',
+	'customerPartNumber',
+	'upc',
+	'vendorName',
+	'description',
+	'productStatusCode',
+	'productStatusMessage',
+	'productStatus',
+	'productAuthorized',
+	'acceptBackOrder',
+	'endUserInfoRequired',
+] as const;
+
+/** Flattens pricing and availability into one level, keeping per-warehouse stock. */
+function simplifyAnswer(answer: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const key of SIMPLE_FIELDS) if (answer[key] !== undefined) simple[key] = answer[key];
+	const pricing = (answer.pricing ?? {}) as IDataObject;
+	const availability = (answer.availability ?? {}) as IDataObject;
+	for (const key of ['currencyCode', 'customerPrice', 'retailPrice', 'mapPrice', 'specialBidPricingAvailable']) {
+		if (pricing[key] !== undefined) simple[key] = pricing[key];
+	}
+	for (const key of ['available', 'totalAvailability', 'availabilityByWarehouse']) {
+		if (availability[key] !== undefined) simple[key] = availability[key];
+	}
+	if (answer.discounts !== undefined) simple.discounts = answer.discounts;
+	return simple;
+}
+
+export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const groups = new Map<string, RequestGroup>();
+	const results = new Map<number, INodeExecutionData[]>();
+	const fail = (itemIndex: number, error: unknown) => {
+		if (!this.continueOnFail()) rethrowForItem.call(this, error, itemIndex);
+		results.set(itemIndex, [{ json: errorJson(error), pairedItem: { item: itemIndex } }]);
+	};
+
+	// 1. Read and validate every item before sending anything.
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const { group, requests } = readItem.call(this, itemIndex);
+			const key = JSON.stringify(group);
+			const existing = groups.get(key) ?? { ...group, key, requests: [] };
+			existing.requests.push(...requests);
+			groups.set(key, existing);
+		} catch (error) {
+			fail(itemIndex, error);
+		}
+	}
+
+	// 2. Price each distinct SKU once, 50 per request.
+	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
+	for (const group of groups.values()) {
+		const distinct = new Map<string, { sku: string; quantity?: number }>();
+		for (const request of group.requests) distinct.set(skuKey(request.sku, request.quantity), request);
+		const asked = [...distinct.values()];
+		const answers = new Map<string, IDataObject>();
+
+		for (let start = 0; start < asked.length; start += SKUS_PER_REQUEST) {
+			const chunk = asked.slice(start, start + SKUS_PER_REQUEST);
+			const chunkKeys = new Set(chunk.map((entry) => skuKey(entry.sku, entry.quantity)));
+			const firstItem = group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
+			try {
+				const { body } = await xiRequest.call(
+					this,
+					{
+						method: 'POST',
+						path: '/resellers/v6/catalog/priceandavailability',
+						qs: group.qs,
+						body: {
+							...group.body,
+							products: chunk.map((entry) =>
+								compact({
+									[group.identifyBy]: entry.sku,
+									quantityRequested: entry.quantity === undefined ? undefined : String(entry.quantity),
+								}),
+							),
+						},
+						// Pricing reads data and changes nothing, so it may be retried.
+						retry: 'retry',
+					},
+					firstItem,
+				);
+				const list = (Array.isArray(body) ? body : []) as IDataObject[];
+				matchAnswers(group.identifyBy, chunk, list).forEach((answer, position) => {
+					const entry = chunk[position];
+					answers.set(
+						skuKey(entry.sku, entry.quantity),
+						answer ?? {
+							productStatusCode: 'E',
+							productStatusMessage: 'Ingram Micro returned no answer for this SKU',
+						},
+					);
+				});
+			} catch (error) {
+				for (const request of group.requests.filter((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))) {
+					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
+				}
+			}
+		}
+
+		// 3. One output item per requested SKU, paired with the item that asked for it.
+		for (const request of group.requests) {
+			if (results.get(request.itemIndex)?.some((r) => r.json.error !== undefined)) continue;
+			const answer = answers.get(skuKey(request.sku, request.quantity));
+			if (!answer) continue;
+			const json = simplify ? simplifyAnswer(answer) : { ...answer };
+			// A not-found answer may not echo the SKU: keep what was asked for.
+			if (!json[group.identifyBy]) json[group.identifyBy] = request.sku;
+			const list = results.get(request.itemIndex) ?? [];
+			list.push({ json, pairedItem: { item: request.itemIndex } });
+			results.set(request.itemIndex, list);
+		}
+	}
+
+	return [...results.keys()].sort((a, b) => a - b).flatMap((itemIndex) => results.get(itemIndex) ?? []);
+}

@@ -1,0 +1,327 @@
+import { randomBytes } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { ingramMicroApiBaseUrl } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import { describeProblems, parseIngramError } from './errors';
+
+export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
+
+/**
+ * `retry`: reads (and price & availability, which changes nothing) may be sent again after a
+ * 429/5xx/dropped connection. `sendOnce`: creates and changes are never resent by us, because
+ * Ingram has no idempotency key and a second order/quote/return would be a duplicate.
+ */
+export type RetryPolicy = 'retry' | 'sendOnce';
+
+/** Headers only some endpoints require (names and casing as the spec has them). */
+export type ExtraHeader = 'customerContact' | 'applicationId' | 'applicationIdMixedCase' | 'senderId';
+
+export interface XiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	extraHeaders?: ExtraHeader[];
+	/** Other headers for this call, e.g. Accept-Language on catalog search. */
+	headers?: Record<string, string>;
+	retry: RetryPolicy;
+}
+
+export interface XiResponse<T = unknown> {
+	statusCode: number;
+	body: T;
+	correlationId: string;
+}
+
+type XiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+interface AccountSettings {
+	baseUrl: string;
+	senderId: string;
+	customerContact: string;
+}
+
+export const MAX_ATTEMPTS = 4;
+const BASE_BACKOFF_MS = 400;
+/** Longer waits than this are not worth holding an execution for: fail and say when to retry. */
+const MAX_WAIT_MS = 60_000;
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** IM-CorrelationID is limited to 32 characters by the spec: a UUID with dashes is too long. */
+export const newCorrelationId = () => randomBytes(16).toString('hex');
+
+// Credentials are read once per execution context, not once per item or per page.
+const settingsCache = new WeakMap<object, Promise<AccountSettings>>();
+
+async function loadSettings(this: XiContext): Promise<AccountSettings> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return {
+		baseUrl: ingramMicroApiBaseUrl(credentials),
+		senderId: String(credentials.senderId ?? '').trim(),
+		customerContact: String(credentials.customerContact ?? '').trim(),
+	};
+}
+
+function accountSettings(this: XiContext): Promise<AccountSettings> {
+	let settings = settingsCache.get(this);
+	if (!settings) {
+		settings = loadSettings.call(this);
+		settingsCache.set(this, settings);
+	}
+	return settings;
+}
+
+function extraHeaderValues(
+	node: INode,
+	settings: AccountSettings,
+	wanted: ExtraHeader[],
+	itemIndex: number,
+): Record<string, string> {
+	const headers: Record<string, string> = {};
+	// Ingram does not document what an "application ID" is; its own SDK users send the sender ID.
+	const applicationId = settings.senderId || 'n8n';
+	for (const header of wanted) {
+		if (header === 'customerContact') {
+			if (!settings.customerContact) {
+				throw new NodeOperationError(
+					node,
+					'The credential field "Customer Contact Email" is empty, but this operation needs it',
+					{
+						itemIndex,
+						description:
+							'Ingram Micro requires the IM-CustomerContact header (an email address) for quote search and freight estimate. Add it to the Ingram Micro credential.',
+					},
+				);
+			}
+			headers['IM-CustomerContact'] = settings.customerContact;
+		}
+		if (header === 'applicationId') headers['IM-ApplicationID'] = applicationId;
+		if (header === 'applicationIdMixedCase') headers['IM-ApplicationId'] = applicationId;
+		if (header === 'senderId') headers['IM-SenderID'] = settings.senderId || 'n8n';
+	}
+	return headers;
+}
+
+interface FailureFacts {
+	status?: number;
+	body?: unknown;
+	headers: Record<string, string>;
+	networkCode?: string;
+	tokenRequest: boolean;
+}
+
+/** n8n-core wraps the axios error in a NodeApiError; the facts we need are on its cause. */
+function failureFacts(error: unknown): FailureFacts {
+	const outer = error as { cause?: unknown; response?: unknown };
+	const axiosLike = (outer?.cause ?? outer) as {
+		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
+		code?: string;
+		config?: { url?: string; baseURL?: string };
+	};
+	const response = axiosLike?.response;
+	const url = `${axiosLike?.config?.baseURL ?? ''}${axiosLike?.config?.url ?? ''}`;
+	return {
+		status: response?.status,
+		body: response?.data,
+		headers: Object.fromEntries(
+			Object.entries(response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+		),
+		networkCode: response ? undefined : axiosLike?.code,
+		tokenRequest: url.includes('/oauth/'),
+	};
+}
+
+function isRetryable(facts: FailureFacts): boolean {
+	if (facts.tokenRequest) return false;
+	if (facts.status !== undefined) return RETRYABLE_STATUS.has(facts.status);
+	return facts.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(facts.networkCode);
+}
+
+/** Honours Retry-After (seconds) or X-RateLimit-Reset (epoch seconds; Ingram's prose also calls it seconds-to-wait). */
+export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+	const retryAfter = Number(headers['retry-after']);
+	if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter)) {
+		return Math.max(0, retryAfter * 1000);
+	}
+	const reset = Number(headers['x-ratelimit-reset']);
+	if (headers['x-ratelimit-reset'] !== undefined && Number.isFinite(reset)) {
+		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
+	}
+	return BASE_BACKOFF_MS * 2 ** (attempt - 1);
+}
+
+function toApiError(
+	node: INode,
+	facts: FailureFacts,
+	request: XiRequest,
+	correlationId: string,
+	itemIndex: number,
+	attempts: number,
+): NodeApiError {
+	const parsed = parseIngramError(facts.body);
+	const details = describeProblems(parsed.problems);
+	const notes: string[] = [];
+	let message = parsed.message;
+
+	if (facts.tokenRequest) {
+		message = `Ingram Micro refused the access token request${message ? `: ${message}` : ''}`;
+		notes.push('Check the Client ID, Client Secret and Environment of the Ingram Micro credential.');
+	} else if (facts.status === undefined) {
+		message = `The connection to Ingram Micro failed before an answer arrived (${facts.networkCode ?? 'no response'})`;
+	} else if (!message) {
+		message = `Ingram Micro answered HTTP ${facts.status} without an explanation`;
+	}
+	if (facts.status === 401 && !facts.tokenRequest) {
+		notes.push('The access token was renewed once and still refused: check that the app has access to this API.');
+	}
+	if (request.retry === 'sendOnce' && (facts.status === undefined || facts.status >= 500)) {
+		notes.push(
+			'This request creates or changes data, so it was sent only once and not retried: Ingram may or may not have processed it. Look it up (for example with a search by customer order number) before sending it again.',
+		);
+	} else if (attempts > 1) {
+		notes.push(`Tried ${attempts} times.`);
+	}
+	notes.push(`Ingram Micro correlation ID: ${correlationId}`);
+
+	const errorResponse: JsonObject = {
+		message,
+		httpCode: facts.status ?? null,
+		correlationId,
+		problems: parsed.problems as unknown as JsonObject[],
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description: [...details, ...notes].join('\n'),
+		httpCode: facts.status !== undefined ? String(facts.status) : undefined,
+		itemIndex,
+	});
+}
+
+/**
+ * The only function that talks to the XI API: authenticated (token reused, renewed once on 401 by
+ * n8n-core), with Ingram's headers, bounded retries for safe requests, and Ingram's error bodies
+ * turned into NodeApiErrors that carry the status, Ingram's message and the correlation ID.
+ */
+export async function xiRequest<T = unknown>(
+	this: XiContext,
+	request: XiRequest,
+	itemIndex = 0,
+): Promise<XiResponse<T>> {
+	const settings = await accountSettings.call(this);
+	const node = this.getNode();
+	const extraHeaders = extraHeaderValues(node, settings, request.extraHeaders ?? [], itemIndex);
+
+	for (let attempt = 1; ; attempt++) {
+		const correlationId = newCorrelationId();
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			baseURL: settings.baseUrl,
+			url: request.path,
+			qs: request.qs,
+			// The spec's array query parameters are form/explode: `a=1&a=2`, not axios' `a[]=1`.
+			arrayFormat: 'repeat',
+			headers: {
+				Accept: 'application/json',
+				...request.headers,
+				'IM-CorrelationID': correlationId,
+				...extraHeaders,
+			},
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+		};
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as { statusCode: number; body: T };
+			return { statusCode: response.statusCode, body: response.body, correlationId };
+		} catch (error) {
+			if (error instanceof NodeOperationError) throw error;
+			const facts = failureFacts(error);
+			if (request.retry === 'retry' && attempt < MAX_ATTEMPTS && isRetryable(facts)) {
+				const waitMs = retryDelayMs(facts.headers, attempt);
+				if (waitMs <= MAX_WAIT_MS) {
+					await sleep(waitMs);
+					continue;
+				}
+			}
+			throw toApiError(node, facts, request, correlationId, itemIndex, attempt);
+		}
+	}
+}
+
+/** The three spellings of XI page parameters. */
+export type PageParameters = 'pageNumber/pageSize' | 'page/size' | 'Page/Size';
+
+export interface Paging {
+	parameters: PageParameters;
+	/** Key of the array in the response, e.g. `orders`, `returnsClaims`. */
+	itemsKey: string;
+	/** Stop after this many records; undefined = all. */
+	limit?: number;
+	/** Catalog search answers 404 "No Records Found" for an empty result: that is not a failure. */
+	emptyOn404?: boolean;
+}
+
+export const MAX_PAGE_SIZE = 100;
+/** A runaway guard, far above any real result set (100 × 500 = 50,000 records). */
+const MAX_PAGES = 500;
+
+/**
+ * Walks XI's page-numbered searches. Stops at the limit, an empty or short page, a 204, or
+ * `recordsFound` (which some services send as a string).
+ */
+export async function xiRequestAllItems(
+	this: XiContext,
+	request: XiRequest,
+	paging: Paging,
+	itemIndex = 0,
+): Promise<IDataObject[]> {
+	const [pageParam, sizeParam] = paging.parameters.split('/');
+	const pageSize = Math.min(MAX_PAGE_SIZE, paging.limit ?? MAX_PAGE_SIZE);
+	// renewals and returns type page/size as strings in the spec
+	const asParam = (n: number) => (paging.parameters === 'page/size' ? String(n) : n);
+	const results: IDataObject[] = [];
+
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		let response: XiResponse<IDataObject>;
+		try {
+			response = (await xiRequest.call(
+				this,
+				{ ...request, qs: { ...request.qs, [pageParam]: asParam(page), [sizeParam]: asParam(pageSize) } },
+				itemIndex,
+			)) as XiResponse<IDataObject>;
+		} catch (error) {
+			if (paging.emptyOn404 && (error as NodeApiError).httpCode === '404') break;
+			throw error;
+		}
+		if (response.statusCode === 204 || !response.body || typeof response.body !== 'object') break;
+		const pageItems = response.body[paging.itemsKey];
+		if (!Array.isArray(pageItems) || pageItems.length === 0) break;
+		results.push(...(pageItems as IDataObject[]));
+
+		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
+		const recordsFound = Number(response.body.recordsFound);
+		if (Number.isFinite(recordsFound) && recordsFound > 0 && results.length >= recordsFound) break;
+		if (pageItems.length < pageSize) break;
+	}
+	return results;
+}

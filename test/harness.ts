@@ -1,0 +1,276 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * Runs this package's nodes inside n8n-core's real WorkflowExecute, loaded from dist/ by n8n-core's
+ * own PackageDirectoryLoader (the way an n8n instance loads a community package), with a credentials
+ * helper that behaves like n8n's: it resolves credential defaults, runs preAuthentication when the
+ * expirable token is empty or was refused, and persists the token between executions.
+ */
+import path from 'node:path';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	Workflow as WorkflowType,
+} from 'n8n-workflow';
+
+// n8n-core and the compiled nodes use n8n-workflow's CommonJS build; jest with ts-jest compiles
+// this file to CommonJS too, so there is exactly one copy of every class (instanceof works).
+import * as n8nCore from 'n8n-core';
+import * as n8nWorkflow from 'n8n-workflow';
+
+const { ICredentialsHelper, NodeHelpers, Workflow } = n8nWorkflow;
+const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = n8nCore;
+
+export const PACKAGE_DIR = path.resolve(__dirname, '..');
+export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
+
+export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
+
+/** A credentials helper with the behaviour of n8n's CLI CredentialsHelper that matters to nodes. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often n8n asked for preAuthentication (a token fetch), per credential type. */
+	preAuthenticationCalls = 0;
+
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		readonly store: CredentialStore,
+	) {
+		super();
+	}
+
+	private type(name: string): ICredentialType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown credential type ${name}`);
+		return type;
+	}
+
+	getParentTypes(name: string): string[] {
+		return this.types[name]?.extends ?? [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.type(type).properties;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = this.type(typeName);
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate) throw new Error('This harness only supports function-style authenticate');
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	) {
+		const type = this.type(typeName);
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		// Same rule as n8n: fetch when the stored token is empty or the server refused it.
+		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+			return undefined;
+		}
+		this.preAuthenticationCalls++;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		this.store[typeName] = { ...this.store[typeName], ...output };
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+		const type = this.type(typeName);
+		return typeof type.preAuthentication === 'function'
+			? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject)
+			: undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the engine paths under test');
+	}
+
+	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string) {
+		// Defaults of the credential class (e.g. hidden fields) under the stored values, as n8n does.
+		const defaults = Object.fromEntries(this.type(type).properties.map((p) => [p.name, p.default]));
+		return { ...defaults, ...this.store[type] } as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+		this.store[type] = { ...this.store[type], ...data };
+	}
+
+	async updateCredentialsOauthTokenData(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+		this.store[type] = { ...this.store[type], oauthTokenData: data.oauthTokenData };
+	}
+}
+
+export type LoadedPackage = Awaited<ReturnType<typeof loadPackage>>;
+
+/** Loads dist/ through n8n-core's PackageDirectoryLoader: a wrong path or class name fails here as in n8n. */
+export async function loadPackage(packageDir = PACKAGE_DIR) {
+	const loader = new PackageDirectoryLoader(packageDir);
+	await loader.loadAll();
+	const packageName = loader.packageName;
+	const nodeTypes: INodeTypes = {
+		getByName(type: string): INodeType | IVersionedNodeType {
+			const name = type.startsWith(`${packageName}.`) ? type.slice(packageName.length + 1) : type;
+			const entry = loader.nodeTypes[name];
+			if (!entry) throw new Error(`Unrecognized node type: ${type}`);
+			return entry.type;
+		},
+		getByNameAndVersion(type: string, version?: number): INodeType {
+			return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+		},
+		getKnownTypes: () => ({}),
+	} as INodeTypes;
+	const credentialTypes = Object.fromEntries(
+		Object.entries(loader.credentialTypes).map(([name, entry]) => [name, entry.type]),
+	) as Record<string, ICredentialType>;
+	return { loader, packageName, nodeTypes, credentialTypes };
+}
+
+function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks?: InstanceType<typeof ExecutionLifecycleHooks>) {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId: 'test-exec',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		currentNodeExecutionIndex: 0,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeRunResult {
+	run: IRun;
+	/** Items of the node's first output. */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error: (Error & IDataObject) | undefined;
+	credentialsHelper: TestCredentialsHelper;
+}
+
+export interface RunNodeOptions {
+	pkg: LoadedPackage;
+	/** Node type name without the package prefix, e.g. `ingramMicro`. */
+	type?: string;
+	parameters: INodeParameters;
+	/** Stored credential data; shared across runs to model n8n's persisted token. */
+	credentials: CredentialStore;
+	input?: INodeExecutionData[];
+	/** n8n's "On Error" node setting. */
+	onError?: INode['onError'];
+	nodeName?: string;
+}
+
+/** Runs one node as the start of a real workflow execution and returns its output. */
+export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
+	const nodeName = options.nodeName ?? 'Ingram Micro';
+	const node: INode = {
+		id: 'node-under-test',
+		name: nodeName,
+		type: `${options.pkg.packageName}.${options.type ?? 'ingramMicro'}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Ingram Micro account' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	const workflow: WorkflowType = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: options.pkg.nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-exec', { id: 'test-workflow' } as never);
+	let finished!: (run: IRun) => void;
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	const credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
+	const runExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
+	const run = await done;
+	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	return { run, items, error: run.data.resultData.error as NodeRunResult['error'], credentialsHelper };
+}
+
+/**
+ * What n8n's "Test" button does for a credential with preAuthentication: obtain a token, then send
+ * the credential's test request, authenticated. Resolves to the HTTP status of the test request.
+ */
+export async function testCredential(pkg: LoadedPackage, data: ICredentialDataDecryptedObject): Promise<number> {
+	const type = pkg.credentialTypes[CREDENTIAL_TYPE];
+	const defaults = Object.fromEntries(type.properties.map((p) => [p.name, p.default]));
+	const credentials = { ...defaults, ...data } as ICredentialDataDecryptedObject;
+	const request = type.test!.request;
+	const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+	const node = { name: 'Credential Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+	const resolve = (value: unknown) =>
+		typeof value === 'string' && value.startsWith('=')
+			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+			: value;
+	const { httpRequest } = await import('./httpRequest');
+	const helpers = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
+	Object.assign(credentials, await type.preAuthentication!.call(helpers, credentials));
+	const options = await (type.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
+		credentials,
+		{
+			baseURL: resolve(request.baseURL) as string,
+			url: request.url ?? '',
+			method: request.method ?? 'GET',
+			qs: request.qs,
+			headers: request.headers,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		},
+	);
+	const response = (await httpRequest(options)) as { statusCode: number };
+	return response.statusCode;
+}
+
+export const outputJson = (result: NodeRunResult) => result.items.map((item) => item.json);
