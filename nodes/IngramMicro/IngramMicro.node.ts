@@ -1,10 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ingramMicroDescription } from './actions/node.description';
+import { ingramMicroProperties } from './actions/properties';
 import { router } from './actions/router';
 
 export class IngramMicro implements INodeType {
-	description: INodeTypeDescription = ingramMicroDescription;
+	description: INodeTypeDescription = {
+		displayName: 'Ingram Micro',
+		name: 'ingramMicro',
+		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Search the catalog, price SKUs, and place and track orders, quotes, invoices and returns with the Ingram Micro XI Reseller API',
+		defaults: { name: 'Ingram Micro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ingramMicroOAuth2Api', required: true }],
+		properties: ingramMicroProperties,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

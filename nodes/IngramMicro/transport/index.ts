@@ -254,7 +254,7 @@ export async function xiRequest<T = unknown>(
 			)) as { statusCode: number; body: T };
 			return { statusCode: response.statusCode, body: response.body, correlationId };
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
+			if (error instanceof NodeOperationError) throw new NodeOperationError(node, error, { itemIndex });
 			const facts = failureFacts(error);
 			if (request.retry === 'retry' && attempt < MAX_ATTEMPTS && isRetryable(facts)) {
 				const waitMs = retryDelayMs(facts.headers, attempt);
@@ -311,7 +311,7 @@ export async function xiRequestAllItems(
 			)) as XiResponse<IDataObject>;
 		} catch (error) {
 			if (paging.emptyOn404 && (error as NodeApiError).httpCode === '404') break;
-			throw error;
+			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 		}
 		if (response.statusCode === 204 || !response.body || typeof response.body !== 'object') break;
 		const pageItems = response.body[paging.itemsKey];

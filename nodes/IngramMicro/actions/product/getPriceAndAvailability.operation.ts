@@ -33,9 +33,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.sku }} or 3YD012, 6YA338',
+		placeholder: 'e.g. 3YD012, 6YA338',
 		description:
-			'One SKU per input item (an expression such as {{ $json.sku }}), or a list separated by commas or new lines. All items are priced together, 50 SKUs per request.',
+			'One SKU per input item (map it from the input with an expression), or a list separated by commas or new lines. All items are priced together, 50 SKUs per request.',
 	},
 	{
 		displayName: 'Include Pricing',

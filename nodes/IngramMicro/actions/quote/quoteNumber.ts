@@ -1,0 +1,13 @@
+import { idLocator } from '../common/fields';
+
+/** The quote selector of Get and Validate (same parameter name, so the value survives switching). */
+export const quoteNumberLocator = idLocator({
+	name: 'quoteNumber',
+	displayName: 'Quote Number',
+	placeholder: 'e.g. QUO-10985-C4C3F7',
+	description: 'The quote number Ingram Micro gave the quote',
+	pattern: '^\\s*[Qq][Uu][Oo]-[0-9A-Za-z-]+\\s*$',
+	patternHint: 'Ingram Micro quote numbers look like QUO-10985-C4C3F7',
+});
+
+export const QUOTE_NUMBER_LABEL = 'Quote Number';

@@ -1,0 +1,371 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
+import { catalogSkus, simCredentials, specViolations, UNKNOWN_SKU } from './helpers';
+import { XiSimulator } from './simulator';
+
+let pkg: LoadedPackage;
+let sim: XiSimulator;
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+	sim = await XiSimulator.start();
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const priceParameters = (skus: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'product',
+	operation: 'getPriceAndAvailability',
+	identifyBy: 'ingramPartNumber',
+	skus,
+	...extra,
+});
+
+const itemsWithSkus = (skus: string[]): INodeExecutionData[] => skus.map((sku) => ({ json: { sku } }));
+
+describe('Product › Get Price and Availability', () => {
+	test('120 SKUs arriving as 120 items are priced in 3 requests with one token; one output item per SKU, paired', async () => {
+		const skus = catalogSkus(sim, 120);
+		const credentials = simCredentials(sim);
+		const { items, error, credentialsHelper } = await runNode({
+			pkg,
+			credentials,
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: itemsWithSkus(skus),
+		});
+
+		expect(error).toBeUndefined();
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(3);
+		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(1);
+		expect(credentialsHelper.preAuthenticationCalls).toBe(1);
+		const sizes = sim.requests
+			.filter((r) => r.operationId === 'post-priceandavailability')
+			.map((r) => (r.body as { products: unknown[] }).products.length);
+		expect(sizes).toEqual([50, 50, 20]);
+		expect(specViolations(sim)).toEqual([]);
+
+		expect(items).toHaveLength(120);
+		items.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			expect(item.json.ingramPartNumber).toBe(skus[index]);
+			expect(typeof item.json.customerPrice).toBe('number');
+			expect(typeof item.json.totalAvailability).toBe('number');
+		});
+	});
+
+	test('a list of SKUs in one item, with an unknown one: each SKU gets its own status', async () => {
+		const [a, b] = catalogSkus(sim, 2);
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters(`${a}, ${UNKNOWN_SKU}\n${b}`),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.ingramPartNumber)).toEqual([a, UNKNOWN_SKU, b]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		const unknown = items[1].json;
+		expect(unknown.productStatusCode).toBe('E');
+		expect(String(unknown.productStatusMessage)).toContain(UNKNOWN_SKU);
+		expect(unknown.customerPrice).toBeUndefined();
+		expect(items[0].json.productStatusCode).not.toBe('E');
+		// the batch was mixed: Ingram answers 207 and the node still returns every SKU
+		expect(sim.requests.find((r) => r.operationId === 'post-priceandavailability')?.status).toBe(207);
+	});
+
+	test('options reach Ingram: pricing off, product attributes, discounts, warehouses, special bid', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters(sku, {
+				includePricing: false,
+				simplify: false,
+				options: {
+					includeProductAttributes: true,
+					showAvailableDiscounts: true,
+					specialBidNumber: 'SB-1234',
+					warehouseIds: '10, 40',
+					quantityRequested: 5,
+				},
+			}),
+		});
+		expect(error).toBeUndefined();
+		const request = sim.requests.find((r) => r.operationId === 'post-priceandavailability')!;
+		expect(request.query).toMatchObject({ includePricing: 'false', includeAvailability: 'true', includeProductAttributes: 'true' });
+		expect(request.body).toMatchObject({
+			showAvailableDiscounts: true,
+			specialBidNumber: 'SB-1234',
+			availabilityByWarehouse: [{ availabilityByWarehouseId: '10' }, { availabilityByWarehouseId: '40' }],
+			products: [{ ingramPartNumber: sku, quantityRequested: '5' }],
+		});
+		expect(specViolations(sim)).toEqual([]);
+		expect(items[0].json.pricing).toBeUndefined();
+		expect(items[0].json.availability).toBeDefined();
+	});
+
+	test('the same SKU asked by several items is priced once and answered to each', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { items } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: itemsWithSkus([sku, sku, sku]),
+		});
+		const request = sim.requests.find((r) => r.operationId === 'post-priceandavailability')!;
+		expect((request.body as { products: unknown[] }).products).toHaveLength(1);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	test('an item without a SKU fails with a message naming the field and the item, and nothing is sent', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { error, items } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: [{ json: { sku } }, { json: { sku: '' } }],
+		});
+		expect(error?.message).toBe('"SKUs" is empty [item 1]');
+		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(items).toHaveLength(0);
+		expect(sim.count()).toBe(0);
+	});
+
+	test('continueOnFail: the bad item becomes an error item paired with it, the others are priced', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { error, items } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: [{ json: { sku: '' } }, { json: { sku } }],
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(items[0]).toEqual({ json: { error: '"SKUs" is empty [item 0]' }, pairedItem: { item: 0 } });
+		expect(items[1].json.ingramPartNumber).toBe(sku);
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('Product › Search and Get', () => {
+	test('Return All walks every page (100 per page) and returns each product once', async () => {
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', keyword: '', returnAll: true },
+		});
+		expect(error).toBeUndefined();
+		const pages = sim.requests.filter((r) => r.operationId === 'get-reseller-v6-productsearch');
+		expect(pages.length).toBeGreaterThan(2);
+		expect(pages.map((p) => p.query.pageNumber)).toEqual(pages.map((_, i) => String(i + 1)));
+		expect(pages.every((p) => p.query.pageSize === '100')).toBe(true);
+		const ids = items.map((i) => i.json.ingramPartNumber);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.length).toBe(catalogSkus(sim).length);
+		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test('Limit asks only for what it needs', async () => {
+		const { items } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', returnAll: false, limit: 7 },
+		});
+		expect(items).toHaveLength(7);
+		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(1);
+		expect(sim.requests.find((r) => r.operationId === 'get-reseller-v6-productsearch')?.query.pageSize).toBe('7');
+	});
+
+	test('filters become the spec’s query parameters (arrays repeated), and no match is an empty result', async () => {
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: {
+				resource: 'product',
+				operation: 'search',
+				keyword: 'no-such-thing-anywhere',
+				returnAll: true,
+				filters: { vendor: 'HP, Lenovo', type: 'IM::physical', hasDiscounts: true, acceptLanguage: 'en' },
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(0);
+		const request = sim.requests.find((r) => r.operationId === 'get-reseller-v6-productsearch')!;
+		expect(request.query).toMatchObject({
+			keyword: 'no-such-thing-anywhere',
+			vendor: ['HP', 'Lenovo'],
+			type: 'IM::physical',
+			hasDiscounts: 'true',
+		});
+		expect(request.headers['accept-language']).toBe('en');
+		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test('keyword search finds the product by its vendor part number', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { items: details } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: {
+				resource: 'product',
+				operation: 'get',
+				lookUpBy: 'ingramPartNumber',
+				ingramPartNumber: { __rl: true, mode: 'id', value: sku },
+			},
+		});
+		expect(details).toHaveLength(1);
+		expect(details[0].json.ingramPartNumber).toBe(sku);
+		const vendorPartNumber = String(details[0].json.vendorPartNumber);
+
+		const { items } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', keyword: vendorPartNumber, returnAll: true },
+		});
+		expect(items.map((i) => i.json.ingramPartNumber)).toContain(sku);
+
+		const { items: byVendorPart } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'get', lookUpBy: 'vendorPartNumber', vendorPartNumber, simplify: false },
+		});
+		expect(byVendorPart[0].json.ingramPartNumber).toBe(sku);
+		expect(sim.count({ operationId: 'get-reseller-v6-productdetailcmp' })).toBe(1);
+		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test('an unknown part number is a NodeApiError with status 404, Ingram’s message and the correlation ID', async () => {
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: {
+				resource: 'product',
+				operation: 'get',
+				lookUpBy: 'ingramPartNumber',
+				ingramPartNumber: { __rl: true, mode: 'id', value: UNKNOWN_SKU },
+			},
+		});
+		expect(error?.constructor.name).toBe('NodeApiError');
+		expect(error?.httpCode).toBe('404');
+		const request = sim.requests.find((r) => r.operationId === 'get-reseller-v6-productdetail')!;
+		expect(String(error?.description)).toContain(request.headers['im-correlationid']);
+		expect(sim.count({ operationId: 'get-reseller-v6-productdetail' })).toBe(1);
+	});
+
+	test('an empty Ingram Part Number fails before anything is sent', async () => {
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'get', lookUpBy: 'ingramPartNumber', ingramPartNumber: { __rl: true, mode: 'id', value: '' } },
+		});
+		expect(error?.message).toBe('"Ingram Part Number" is required [item 0]');
+		expect(sim.count()).toBe(0);
+	});
+});
+
+describe('Authentication', () => {
+	test('the token is fetched once and reused by a later execution; an expired token is renewed once', async () => {
+		const credentials: CredentialStore = simCredentials(sim);
+		const [sku] = catalogSkus(sim, 1);
+		const parameters = priceParameters(sku);
+
+		await runNode({ pkg, credentials, parameters });
+		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(1);
+		const firstToken = credentials.ingramMicroOAuth2Api.accessToken;
+		expect(firstToken).toBeTruthy();
+
+		// a second execution reads the stored token
+		const second = await runNode({ pkg, credentials, parameters });
+		expect(second.error).toBeUndefined();
+		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(1);
+
+		// Ingram expires it: one 401, one new token, the call succeeds
+		sim.expireAllTokens();
+		sim.clearRequests();
+		const third = await runNode({ pkg, credentials, parameters });
+		expect(third.error).toBeUndefined();
+		expect(third.items[0].json.ingramPartNumber).toBe(sku);
+		expect(sim.requests.map((r) => `${r.operationId}:${r.status}`)).toEqual([
+			'post-priceandavailability:401',
+			'get-accesstoken:200',
+			'post-priceandavailability:200',
+		]);
+		expect(credentials.ingramMicroOAuth2Api.accessToken).not.toBe(firstToken);
+	});
+
+	test('wrong client secret: a clear 401 error, and neither the secret nor a token leaks into output or error', async () => {
+		const credentials = simCredentials(sim);
+		credentials.ingramMicroOAuth2Api.clientSecret = 'definitely-the-wrong-secret-42';
+		const result = await runNode({
+			pkg,
+			credentials,
+			parameters: priceParameters(catalogSkus(sim, 1)[0]),
+			onError: 'continueRegularOutput',
+		});
+		const item = result.items[0].json;
+		expect(String(item.error)).toContain('Ingram Micro refused the access token request');
+		expect(item.httpCode).toBe('401');
+		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
+		const everything = JSON.stringify(result.run);
+		expect(everything).not.toContain('definitely-the-wrong-secret-42');
+	});
+});
+
+describe('Faults on reads', () => {
+	const sku = () => catalogSkus(sim, 1)[0];
+	const readOnce = async () =>
+		await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(sku()) });
+
+	test('429 with X-RateLimit-Reset: waits for the reset, then succeeds', async () => {
+		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, operationId: 'post-priceandavailability' });
+		const started = Date.now();
+		const { error, items } = await readOnce();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+	});
+
+	test('429 with Retry-After recovers too', async () => {
+		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, header: 'retry-after', operationId: 'post-priceandavailability' });
+		const { error } = await readOnce();
+		expect(error).toBeUndefined();
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(2);
+	});
+
+	test.each([500, 502, 503, 504] as const)('%s then success: the read recovers', async (status) => {
+		sim.setFault({ mode: 'status', status, times: 2, operationId: 'post-priceandavailability' });
+		const { error, items } = await readOnce();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(3);
+	});
+
+	test('a dropped connection is retried', async () => {
+		sim.setFault({ mode: 'drop', times: 1, operationId: 'post-priceandavailability' });
+		const { error } = await readOnce();
+		expect(error).toBeUndefined();
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(2);
+	});
+
+	test('a slow answer is waited for', async () => {
+		sim.setFault({ mode: 'slow', delayMs: 1500, times: 1, operationId: 'post-priceandavailability' });
+		const { error, items } = await readOnce();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
+	});
+
+	test('retries are bounded: a service that stays down fails after 4 attempts with Ingram’s status', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: 'get-reseller-v6-productsearch' });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', returnAll: false, limit: 5 },
+		});
+		expect(error?.httpCode).toBe('503');
+		expect(String(error?.description)).toContain('Tried 4 times');
+		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(4);
+	});
+});
