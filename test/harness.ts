@@ -35,7 +35,8 @@ import * as n8nWorkflow from 'n8n-workflow';
 const { ICredentialsHelper, NodeHelpers, Workflow } = n8nWorkflow;
 const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = n8nCore;
 
-export const PACKAGE_DIR = path.resolve(__dirname, '..');
+/** The package to load; N8N_INGRAM_PACKAGE_DIR lets a developer test a build made elsewhere. */
+export const PACKAGE_DIR = process.env.N8N_INGRAM_PACKAGE_DIR ?? path.resolve(__dirname, '..');
 export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
 
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
@@ -97,7 +98,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		}
 		this.preAuthenticationCalls++;
 		const output = await type.preAuthentication.call(helpers, credentials);
-		this.store[typeName] = { ...this.store[typeName], ...output };
+		this.store[typeName] = { ...this.store[typeName], ...output } as ICredentialDataDecryptedObject;
 		return Object.assign(credentials, output);
 	}
 

@@ -127,7 +127,7 @@ describe('Product › Get Price and Availability', () => {
 			input: [{ json: { sku } }, { json: { sku: '' } }],
 		});
 		expect(error?.message).toBe('"SKUs" is empty [item 1]');
-		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(error?.name).toBe('NodeOperationError');
 		expect(items).toHaveLength(0);
 		expect(sim.count()).toBe(0);
 	});
@@ -246,21 +246,28 @@ describe('Product › Search and Get', () => {
 				ingramPartNumber: { __rl: true, mode: 'id', value: UNKNOWN_SKU },
 			},
 		});
-		expect(error?.constructor.name).toBe('NodeApiError');
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('No Records Found');
 		expect(error?.httpCode).toBe('404');
 		const request = sim.requests.find((r) => r.operationId === 'get-reseller-v6-productdetail')!;
 		expect(String(error?.description)).toContain(request.headers['im-correlationid']);
 		expect(sim.count({ operationId: 'get-reseller-v6-productdetail' })).toBe(1);
 	});
 
-	test('an empty Ingram Part Number fails before anything is sent', async () => {
+	test('an Ingram Part Number that is empty for one item fails before anything is sent', async () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'get', lookUpBy: 'ingramPartNumber', ingramPartNumber: { __rl: true, mode: 'id', value: '' } },
+			parameters: {
+				resource: 'product',
+				operation: 'get',
+				lookUpBy: 'ingramPartNumber',
+				ingramPartNumber: { __rl: true, mode: 'id', value: '={{ $json.sku }}' },
+			},
+			input: [{ json: { sku: catalogSkus(sim, 1)[0] } }, { json: { sku: '  ' } }],
 		});
-		expect(error?.message).toBe('"Ingram Part Number" is required [item 0]');
-		expect(sim.count()).toBe(0);
+		expect(error?.message).toBe('"Ingram Part Number" is required [item 1]');
+		expect(sim.count({ path: /^\/resellers/ })).toBe(1);
 	});
 });
 

@@ -85,13 +85,16 @@ export function parseIngramError(rawBody: unknown): ParsedIngramError {
 	return { message, problems };
 }
 
-/** One line per field-level problem, e.g. `customerOrderNumber: must NOT have more than 35 characters`. */
-export function describeProblems(problems: IngramProblem[]): string[] {
+/**
+ * One line per field-level problem, e.g. `customerOrderNumber: must NOT have more than 35 characters`,
+ * plus any further problem whose message is not already the headline.
+ */
+export function describeProblems(problems: IngramProblem[], headline = ''): string[] {
 	return problems.flatMap((problem) =>
 		problem.fields.length
 			? problem.fields.map((f) => [f.field, f.message].filter(Boolean).join(': '))
-			: problem.message && problem.type
-				? [`${problem.message} (${problem.type})`]
+			: problem.message && problem.message !== headline
+				? [problem.type ? `${problem.message} (${problem.type})` : problem.message]
 				: [],
 	);
 }

@@ -175,7 +175,7 @@ function toApiError(
 	attempts: number,
 ): NodeApiError {
 	const parsed = parseIngramError(facts.body);
-	const details = describeProblems(parsed.problems);
+	const details = describeProblems(parsed.problems, parsed.message);
 	const notes: string[] = [];
 	let message = parsed.message;
 
