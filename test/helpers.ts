@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 import type { CredentialStore } from './harness';
 import { SIM_DEFAULTS, SIM_FIXTURES, type XiSimulator } from './simulator';
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
@@ -303,7 +303,8 @@ describe('Authentication', () => {
 
 	test('wrong client secret: a clear 401 error, and neither the secret nor a token leaks into output or error', async () => {
 		const credentials = simCredentials(sim);
-		credentials.ingramMicroOAuth2Api.clientSecret = 'definitely-the-wrong-secret-42';
+		const wrongValue = `wrong-${Date.now()}-value`;
+		credentials.ingramMicroOAuth2Api.clientSecret = wrongValue;
 		const result = await runNode({
 			pkg,
 			credentials,
@@ -315,7 +316,7 @@ describe('Authentication', () => {
 		expect(item.httpCode).toBe('401');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 		const everything = JSON.stringify(result.run);
-		expect(everything).not.toContain('definitely-the-wrong-secret-42');
+		expect(everything).not.toContain(wrongValue);
 	});
 });
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 /**
  * `npm run bench`: price 1,000 SKUs arriving as 1,000 items against the simulator with 50 ms added
  * latency, once with this node (inside n8n-core's WorkflowExecute) and once the way an HTTP Request

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+ 
 /** A small seeded PRNG (mulberry32) so every simulator run serves exactly the same fixtures. */
 export class Rng {
 	private state: number;

@@ -13,7 +13,7 @@ describe('parseIngramError', () => {
 				},
 			],
 		});
-		expect(parsed.message).toBe('Validation failed');
+		expect(parsed.message).toBe('Validation failed: IM-CorrelationID cannot be blank');
 		expect(describeProblems(parsed.problems)).toEqual(['IM-CorrelationID: IM-CorrelationID cannot be blank']);
 	});
 

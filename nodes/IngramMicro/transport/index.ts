@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ingramMicroApiBaseUrl } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import { inputError } from '../helpers/input';
 import { describeProblems, parseIngramError } from './errors';
 
 export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
@@ -99,14 +100,11 @@ function extraHeaderValues(
 	for (const header of wanted) {
 		if (header === 'customerContact') {
 			if (!settings.customerContact) {
-				throw new NodeOperationError(
+				throw inputError(
 					node,
+					itemIndex,
 					'The credential field "Customer Contact Email" is empty, but this operation needs it',
-					{
-						itemIndex,
-						description:
-							'Ingram Micro requires the IM-CustomerContact header (an email address) for quote search and freight estimate. Add it to the Ingram Micro credential.',
-					},
+					'Ingram Micro requires the IM-CustomerContact header (an email address) for quote search, freight estimate and return create. Add it to the Ingram Micro credential.',
 				);
 			}
 			headers['IM-CustomerContact'] = settings.customerContact;
@@ -311,15 +309,18 @@ export async function xiRequestAllItems(
 			)) as XiResponse<IDataObject>;
 		} catch (error) {
 			if (paging.emptyOn404 && (error as NodeApiError).httpCode === '404') break;
+			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex });
 			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 		}
-		if (response.statusCode === 204 || !response.body || typeof response.body !== 'object') break;
-		const pageItems = response.body[paging.itemsKey];
+		// Renewals search answers each page wrapped in an array: `[{recordsFound, renewals, …}]`.
+		const pageBody = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
+		if (response.statusCode === 204 || !pageBody || typeof pageBody !== 'object') break;
+		const pageItems = pageBody[paging.itemsKey];
 		if (!Array.isArray(pageItems) || pageItems.length === 0) break;
 		results.push(...(pageItems as IDataObject[]));
 
 		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
-		const recordsFound = Number(response.body.recordsFound);
+		const recordsFound = Number(pageBody.recordsFound);
 		if (Number.isFinite(recordsFound) && recordsFound > 0 && results.length >= recordsFound) break;
 		if (pageItems.length < pageSize) break;
 	}

@@ -1,7 +1,8 @@
-// PLACEHOLDER while the resource is being written: replaced by the real module.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import * as get from './get.operation';
+import * as search from './search.operation';
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -9,8 +10,21 @@ export const operationProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['deal'] } },
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a deal',
+			description: 'Get the details and approved products of one deal (special bid)',
+		},
+		{
+			name: 'Search',
+			value: 'search',
+			action: 'Search deals',
+			description: 'Search the deals (special bids) of your account by end user, vendor or deal ID',
+		},
+	],
+	default: 'search',
 };
 
-export const operations = {} as ResourceOperations<'deal'>;
+export const operations: ResourceOperations<'deal'> = { search, get };

@@ -1,7 +1,7 @@
-// PLACEHOLDER while the resource is being written: replaced by the real module.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import * as estimate from './estimate.operation';
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -9,8 +9,15 @@ export const operationProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['freight'] } },
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Estimate',
+			value: 'estimate',
+			action: 'Estimate freight',
+			description: 'Estimate the freight charges and carrier options for products before ordering them',
+		},
+	],
+	default: 'estimate',
 };
 
-export const operations = {} as ResourceOperations<'freight'>;
+export const operations: ResourceOperations<'freight'> = { estimate };

@@ -1,7 +1,8 @@
-// PLACEHOLDER while the resource is being written: replaced by the real module.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import * as get from './get.operation';
+import * as search from './search.operation';
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -9,8 +10,11 @@ export const operationProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['invoice'] } },
-	options: [],
-	default: '',
+	options: [
+		{ name: 'Get', value: 'get', action: 'Get an invoice', description: 'Get the details of one invoice' },
+		{ name: 'Search', value: 'search', action: 'Search invoices', description: 'Search your invoices' },
+	],
+	default: 'search',
 };
 
-export const operations = {} as ResourceOperations<'invoice'>;
+export const operations: ResourceOperations<'invoice'> = { search, get };

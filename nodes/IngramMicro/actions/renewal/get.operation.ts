@@ -35,11 +35,12 @@ const SIMPLE_PRODUCT_FIELDS = ['ingramPartNumber', 'vendorPartNumber', 'productD
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const renewalId = requiredText.call(this, 'renewalId', itemIndex, { label: 'Renewal' });
-	const { body } = await xiRequest.call<IExecuteFunctions, [never, number], Promise<{ body: IDataObject }>>(
+	const response = await xiRequest.call(
 		this,
-		{ method: 'GET', path: `/resellers/v6/renewals/${encodeURIComponent(renewalId)}`, retry: 'retry' } as never,
+		{ method: 'GET', path: `/resellers/v6/renewals/${encodeURIComponent(renewalId)}`, retry: 'retry' },
 		itemIndex,
 	);
+	const body = response.body as IDataObject;
 	if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return body;
 	const simple = pick(body, SIMPLE_FIELDS);
 	if (Array.isArray(body.products)) {

@@ -1,7 +1,9 @@
-// PLACEHOLDER while the resource is being written: replaced by the real module.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as search from './search.operation';
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -9,8 +11,17 @@ export const operationProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['return'] } },
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a return',
+			description: 'Request a return (RMA) for invoiced products',
+		},
+		{ name: 'Get', value: 'get', action: 'Get a return', description: 'Get the details of one return request' },
+		{ name: 'Search', value: 'search', action: 'Search returns', description: 'Search your return requests and claims' },
+	],
+	default: 'search',
 };
 
-export const operations = {} as ResourceOperations<'return'>;
+export const operations: ResourceOperations<'return'> = { search, get, create };

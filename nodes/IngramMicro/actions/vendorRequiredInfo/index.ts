@@ -1,7 +1,7 @@
-// PLACEHOLDER while the resource is being written: replaced by the real module.
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import * as get from './get.operation';
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -9,8 +9,15 @@ export const operationProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['vendorRequiredInfo'] } },
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get vendor required info',
+			description: 'Get the fields a vendor requires on an order for these products (vendor mandatory fields)',
+		},
+	],
+	default: 'get',
 };
 
-export const operations = {} as ResourceOperations<'vendorRequiredInfo'>;
+export const operations: ResourceOperations<'vendorRequiredInfo'> = { get };

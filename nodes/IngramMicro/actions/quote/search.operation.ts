@@ -1,0 +1,117 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { compact, dateRange, optionalText } from '../../helpers/input';
+import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit } from '../common/fields';
+
+const TEXT_FILTERS = [
+	{
+		name: 'endUserContact',
+		displayName: 'End User Name',
+		placeholder: 'e.g. JD Enterprises',
+		description: 'The end customer of the quote; any part of the name matches',
+	},
+	{ name: 'quoteName', displayName: 'Quote Name', placeholder: 'e.g. MyQuote', description: 'Any part of the name matches' },
+	{
+		name: 'quoteNumber',
+		displayName: 'Quote Number',
+		placeholder: 'e.g. QUO-10985-C4C3F7',
+		description: 'Any part of the quote number matches',
+	},
+	{
+		name: 'specialBidNumber',
+		displayName: 'Special Bid Number',
+		placeholder: 'e.g. 9638445-1880',
+		description: 'The vendor special pricing bid (deal ID, also called Dart number)',
+	},
+	{ name: 'status', displayName: 'Status', placeholder: 'e.g. Ready to Order', description: 'The status of the quote' },
+	{ name: 'vendorName', displayName: 'Vendor Name', placeholder: 'e.g. Dell', description: 'Any part of the name matches' },
+] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Without a date filter Ingram Micro returns only quotes created or changed in the last 30 days. Quotes older than 365 days and draft or closed quotes are never returned.',
+		name: 'quoteSearchNotice',
+		type: 'notice',
+		default: '',
+	},
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			...TEXT_FILTERS.map<INodeProperties>((filter) => ({ ...filter, type: 'string', default: '' })),
+			dateRangeField('quoteCreateDate', 'Created Date', 'Quotes created in this range (up to 365 days back)'),
+			dateRangeField('ingramOrderDate', 'Ingram Order Date', 'Quotes with an Ingram Micro date in this range'),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Rule',
+		default: {},
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: 'createdDate',
+				options: [
+					{ name: 'Created Date', value: 'createdDate' },
+					{ name: 'Expiry Date', value: 'expiryDate' },
+					{ name: 'Last Modified Date', value: 'lastModifiedDate' },
+					{ name: 'Quote Number', value: 'quoteNumber' },
+				],
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortingOrder',
+				type: 'options',
+				default: 'desc',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['search'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const filter of TEXT_FILTERS) {
+		qs[filter.name] = optionalText(node, itemIndex, filters[filter.name], { label: filter.displayName });
+	}
+	// The spec types ingramOrderDate-bt as an array (sent as two values), like order search.
+	qs['ingramOrderDate-bt'] = dateRange(node, itemIndex, readRange(filters.ingramOrderDate), 'Ingram Order Date');
+	// quoteCreateDate-bt is a plain string in the spec ("start and end date, only 2 entries"): a
+	// repeated parameter would not fit that type, so both dates go in one value, comma-separated
+	// as Ingram's other list-in-a-string filters are (returnStatus-in).
+	qs['quoteCreateDate-bt'] = dateRange(node, itemIndex, readRange(filters.quoteCreateDate), 'Created Date')?.join(',');
+	qs.sortBy = sort.sortBy;
+	qs.sortingOrder = sort.sortingOrder;
+
+	return await searchWithLimit.call(
+		this,
+		itemIndex,
+		{
+			method: 'GET',
+			path: '/resellers/v6/quotes/search',
+			qs: compact(qs),
+			extraHeaders: ['customerContact'],
+			retry: 'retry',
+		},
+		// Ingram answers a search without matches with 404 "No records found": that is an empty result.
+		{ parameters: 'pageNumber/pageSize', itemsKey: 'quotes', emptyOn404: true },
+	);
+}

@@ -1,0 +1,622 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
+import { SIM_DEFAULTS, SIM_FIXTURES, XiSimulator, type RecordedRequest } from './simulator';
+
+let pkg: LoadedPackage;
+let sim: XiSimulator;
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+	sim = await XiSimulator.start();
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const credentials = (): CredentialStore => ({
+	ingramMicroOAuth2Api: {
+		environment: 'custom',
+		customBaseUrl: sim.baseUrl,
+		clientId: SIM_DEFAULTS.clientId,
+		clientSecret: SIM_DEFAULTS.clientSecret,
+		customerNumber: SIM_DEFAULTS.customerNumber,
+		countryCode: 'US',
+		senderId: 'n8n',
+		customerContact: SIM_DEFAULTS.customerContact,
+	},
+});
+
+const run = (
+	parameters: IDataObject,
+	extra: { input?: INodeExecutionData[]; onError?: 'continueRegularOutput' } = {},
+) => runNode({ pkg, credentials: credentials(), parameters: { resource: 'order', ...parameters }, ...extra });
+
+const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/resellers'));
+const only = (operationId: string): RecordedRequest => {
+	const matching = sim.requests.filter((r) => r.operationId === operationId);
+	expect(matching).toHaveLength(1);
+	return matching[0];
+};
+const specViolations = () => sim.requests.filter((r) => r.validationErrors?.length).map((r) => r.validationErrors);
+const locator = (value: string) => ({ __rl: true, mode: 'id', value });
+const lines = (...entries: Array<[string, number]>) => ({
+	line: entries.map(([ingramPartNumber, quantity]) => ({ ingramPartNumber, quantity })),
+});
+
+const { skus, orders } = SIM_FIXTURES;
+const CREATE = 'post-createorder_v6';
+const CREATE_ASYNC = 'post-createorder_v7';
+
+describe('Order › Create', () => {
+	test('places an order with ship-to, reseller, shipment details and flags; body matches the spec', async () => {
+		const { items, error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-0001',
+			lines: lines([skus.inStock, 2]),
+			shipToInfo: { addressId: '200' },
+			resellerInfo: { companyName: 'Acme Resale', phoneNumber: '(714) 566-1000' },
+			shipmentDetails: {
+				requestedDeliveryDate: '2030-07-15T00:00:00.000Z',
+				shipComplete: 'P',
+				signatureRequired: true,
+				carrierCode: 'RG',
+			},
+			additionalFields: {
+				allowOrderOnCustomerHold: true,
+				vendAuthNumber: 'VA-1',
+				additionalAttributes: { attribute: [{ attributeName: 'shipFromWarehouseId', attributeValue: '10' }] },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		const request = only(CREATE);
+		expect(request.status).toBe(201);
+		expect(request.body).toEqual({
+			customerOrderNumber: 'PO-N8N-0001',
+			vmf: { vendAuthNumber: 'VA-1' },
+			additionalAttributes: [
+				{ attributeName: 'shipFromWarehouseId', attributeValue: '10' },
+				{ attributeName: 'allowOrderOnCustomerHold', attributeValue: 'true' },
+			],
+			shipToInfo: { addressId: '200' },
+			// the v6 spec types the reseller phone number as an integer
+			resellerInfo: { companyName: 'Acme Resale', phoneNumber: 7145661000 },
+			shipmentDetails: {
+				carrierCode: 'RG',
+				requestedDeliveryDate: '2030-07-15',
+				shipComplete: 'P',
+				signatureRequired: true,
+			},
+			lines: [{ customerLineNumber: '1', ingramPartNumber: skus.inStock, quantity: 2 }],
+		});
+		expect(specViolations()).toEqual([]);
+
+		expect(items).toHaveLength(1);
+		const order = items[0].json;
+		expect(order).toMatchObject({
+			status: 'accepted',
+			acceptedLines: 1,
+			rejectedLines: 0,
+			customerOrderNumber: 'PO-N8N-0001',
+		});
+		expect(order.ingramOrderNumber).toMatch(/^20-[A-Z0-9]{5}$/);
+		expect(order.rejectedLineItems).toEqual([]);
+		expect(sim.data.orders.find((o) => o.ingramOrderNumber === order.ingramOrderNumber)?.customerHold).toBe(true);
+	});
+
+	test('207 partial order (one unknown SKU): the item shows accepted and rejected lines', async () => {
+		const { items, error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-PARTIAL',
+			lines: lines([skus.inStock, 1], [skus.unknown, 3]),
+			additionalFields: { allowPartialOrder: true },
+		});
+
+		expect(error).toBeUndefined();
+		expect(only(CREATE).status).toBe(207);
+		expect(items).toHaveLength(1);
+		const order = items[0].json;
+		expect(order).toMatchObject({ status: 'partial', acceptedLines: 1, rejectedLines: 1, processedPartially: true });
+		expect((order.lines as IDataObject[]).map((l) => [l.customerLineNumber, l.ingramPartNumber])).toEqual([
+			['1', skus.inStock],
+		]);
+		// Ingram's misspelt `customerLinenumber` comes out as customerLineNumber, matching the input line
+		expect(order.rejectedLineItems).toEqual([
+			expect.objectContaining({
+				customerLineNumber: '2',
+				ingramPartNumber: skus.unknown,
+				rejectCode: 'EN',
+				rejectReason: expect.stringContaining('SKU-NOTFOUND'),
+			}),
+		]);
+		expect((order.rejectedLineItems as IDataObject[])[0]).not.toHaveProperty('customerLinenumber');
+	});
+
+	test('a PO split into a stock and a direct-ship order gives one item per Ingram order', async () => {
+		const { items, error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-SPLIT',
+			linesInput: 'json',
+			linesJson: JSON.stringify([
+				{ ingramPartNumber: skus.inStock, quantity: 1, customerLineNumber: '10' },
+				{ ingramPartNumber: skus.directShip, quantity: 1, customerLineNumber: '20' },
+			]),
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items.map((i) => i.json.orderType)).toEqual(['S', 'D']);
+		expect(items.every((i) => i.json.orderSplit === true && i.json.acceptedLines === 2)).toBe(true);
+		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(2);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	test('a duplicate Customer Order Number is refused unless "Allow Duplicate" is on', async () => {
+		const parameters = {
+			operation: 'create',
+			customerOrderNumber: orders.shippedCustomerOrderNumber,
+			lines: lines([skus.inStock, 1]),
+		};
+		const refused = await run(parameters);
+		expect(refused.error?.httpCode).toBe('400');
+		expect(String(refused.error?.description)).toMatch(/customerOrderNumber: Duplicate customerOrderNumber/);
+
+		const accepted = await run({ ...parameters, additionalFields: { allowDuplicateCustomerOrderNumber: true } });
+		expect(accepted.error).toBeUndefined();
+		expect(accepted.items[0].json.customerOrderNumber).toBe(orders.shippedCustomerOrderNumber);
+		expect(sim.count({ operationId: CREATE })).toBe(2);
+		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([400, 201]);
+	});
+
+	test('answered 500, the order is sent exactly once and the error says it was not retried', async () => {
+		sim.setFault({ mode: 'status', status: 500, times: 3, operationId: CREATE });
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-500',
+			lines: lines([skus.inStock, 1]),
+		});
+		expect(sim.count({ operationId: CREATE })).toBe(1);
+		expect(error?.httpCode).toBe('500');
+		expect(String(error?.description)).toMatch(/sent only once and not retried/);
+		expect(String(error?.description)).toMatch(/correlation ID: [0-9a-f]{32}/);
+	});
+
+	test('a dropped connection is not retried either', async () => {
+		sim.setFault({ mode: 'drop', times: 3, operationId: CREATE });
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-DROP',
+			lines: lines([skus.inStock, 1]),
+		});
+		expect(sim.count({ operationId: CREATE })).toBe(1);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/connection/i);
+		expect(String(error?.description)).toMatch(/sent only once and not retried/);
+	});
+
+	test.each([
+		[
+			'a Customer Order Number over 35 characters',
+			{ customerOrderNumber: 'X'.repeat(36), lines: lines([skus.inStock, 1]) },
+			/"Customer Order Number" is 36 characters long; Ingram Micro accepts at most 35 \[item 0\]/,
+		],
+		['no lines', { customerOrderNumber: 'PO-1', lines: {} }, /Add at least one line \[item 0\]/],
+		[
+			'a fractional quantity in JSON lines',
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": 1.5}]',
+			},
+			/Line 1: "Quantity" must be a whole number of at least 1 \(got "1.5"\) \[item 0\]/,
+		],
+		[
+			'a reseller phone number with letters',
+			{ customerOrderNumber: 'PO-1', lines: lines([skus.inStock, 1]), resellerInfo: { phoneNumber: '714-CALL-NOW' } },
+			/"Reseller › Phone Number" must contain only digits \(got "714-CALL-NOW"\) \[item 0\]/,
+		],
+		[
+			'shipping instructions over 132 characters',
+			{
+				customerOrderNumber: 'PO-1',
+				lines: lines([skus.inStock, 1]),
+				shipmentDetails: { shippingInstructions: 'x'.repeat(133) },
+			},
+			/"Shipment Details › Shipping Instructions" is 133 characters long/,
+		],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const { error } = await run({ operation: 'create', ...parameters });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+
+	test('continue on fail: a bad item becomes an error item paired with it, the good one is ordered', async () => {
+		const { items, error } = await run(
+			{
+				operation: 'create',
+				customerOrderNumber: '={{ $json.po }}',
+				lines: lines([skus.inStock, 1]),
+			},
+			{ input: [{ json: { po: 'PO-N8N-GOOD' } }, { json: { po: '' } }], onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'PO-N8N-GOOD' });
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json.error).toBe('"Customer Order Number" is required [item 1]');
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect(sim.count({ operationId: CREATE })).toBe(1);
+	});
+});
+
+describe('Order › Create Async', () => {
+	test('from lines: confirmation returned, v7 shapes sent (date yyyyMMdd, vendAuthNumber at the top)', async () => {
+		const { items, error } = await run({
+			operation: 'createAsync',
+			orderFrom: 'lines',
+			customerOrderNumber: 'PO-N8N-V7',
+			lines: { line: [{ vendorPartNumber: '920-002555', quantity: 3 }] },
+			shipToInfo: {
+				companyName: 'Acme',
+				addressLine1: '1 Main St',
+				city: 'Irvine',
+				state: 'CA',
+				postalCode: '92602',
+				countryCode: 'US',
+			},
+			resellerInfo: { phoneNumber: '714-566-1000' },
+			shipmentDetails: { requestedDeliveryDate: '2030-01-31' },
+			additionalFields: {
+				acceptBackOrder: false,
+				vendAuthNumber: 'VA-7',
+				allowPartialOrder: true,
+				vmfAdditionalAttributes: { attribute: [{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' }] },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		const request = only(CREATE_ASYNC);
+		expect(request.status).toBe(200);
+		expect(request.body).toEqual({
+			customerOrderNumber: 'PO-N8N-V7',
+			acceptBackOrder: false,
+			vendAuthNumber: 'VA-7',
+			additionalAttributes: [{ attributeName: 'allowPartialOrder', attributeValue: 'true' }],
+			vmfAdditionalAttributes: [{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' }],
+			shipToInfo: {
+				companyName: 'Acme',
+				addressLine1: '1 Main St',
+				city: 'Irvine',
+				state: 'CA',
+				postalCode: '92602',
+				countryCode: 'US',
+			},
+			// v7 wants the phone number as a string
+			resellerInfo: { phoneNumber: '714-566-1000' },
+			shipmentDetails: { requestedDeliveryDate: '20300131' },
+			lines: [{ customerLineNumber: '1', vendorPartNumber: '920-002555', quantity: 3 }],
+		});
+		expect(specViolations()).toEqual([]);
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ status: 'submitted', customerOrderNumber: 'PO-N8N-V7', quoteNumber: '' });
+		expect(items[0].json.confirmationNumber).toMatch(/^US-I-T-\d+$/);
+		expect(String(items[0].json.message)).toMatch(/Order Status webhook/);
+	});
+
+	test('quote to order: the quote number is sent and no lines', async () => {
+		const { items, error } = await run({
+			operation: 'createAsync',
+			orderFrom: 'quote',
+			quoteNumber: SIM_FIXTURES.quotes.cisco,
+			customerOrderNumber: 'PO-N8N-QTO',
+			lines: lines([skus.inStock, 1]),
+		});
+		expect(error).toBeUndefined();
+		expect(only(CREATE_ASYNC).body).toEqual({
+			quoteNumber: SIM_FIXTURES.quotes.cisco,
+			customerOrderNumber: 'PO-N8N-QTO',
+		});
+		expect(items[0].json).toMatchObject({ quoteNumber: SIM_FIXTURES.quotes.cisco, status: 'submitted' });
+		expect(sim.data.v7Orders).toHaveLength(1);
+	});
+
+	test('answered 500, it is sent once', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 3, operationId: CREATE_ASYNC });
+		const { error } = await run({
+			operation: 'createAsync',
+			customerOrderNumber: 'PO-N8N-V7',
+			lines: lines([skus.inStock, 1]),
+		});
+		expect(sim.count({ operationId: CREATE_ASYNC })).toBe(1);
+		expect(String(error?.description)).toMatch(/not retried/);
+	});
+
+	test.each([
+		[
+			'a Customer Order Number over 18 characters (v7 limit)',
+			{ customerOrderNumber: 'X'.repeat(19), lines: lines([skus.inStock, 1]) },
+			/"Customer Order Number" is 19 characters long; Ingram Micro accepts at most 18 \[item 0\]/,
+		],
+		[
+			'a quote order without quote number',
+			{ orderFrom: 'quote', quoteNumber: ' ', customerOrderNumber: 'PO-1' },
+			/"Quote Number" is required \[item 0\]/,
+		],
+		[
+			'a line without any part number',
+			{ customerOrderNumber: 'PO-1', lines: { line: [{ quantity: 1 }] } },
+			/Line 1: "Ingram Part Number" or "Vendor Part Number" is required \[item 0\]/,
+		],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const { error } = await run({ operation: 'createAsync', ...parameters });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('Order › Update', () => {
+	test('adds and updates lines on an order on customer hold', async () => {
+		const { items, error } = await run({
+			operation: 'update',
+			orderNumber: locator(orders.onHold2),
+			lines: {
+				line: [
+					{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 4, customerLineNumber: '9' },
+					{ addUpdateDeleteLine: 'UPDATE', ingramLineNumber: '001', quantity: 7 },
+				],
+			},
+			updateFields: { notes: 'Deliver to dock 4' },
+		});
+		expect(error).toBeUndefined();
+		const request = only('put-ordermodify');
+		expect(request.status).toBe(201);
+		expect(request.query).toEqual({});
+		expect(request.body).toEqual({
+			notes: 'Deliver to dock 4',
+			lines: [
+				{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 4, customerLineNumber: '9' },
+				{ addUpdateDeleteLine: 'UPDATE', ingramLineNumber: '001', quantity: 7 },
+			],
+		});
+		expect(specViolations()).toEqual([]);
+		expect(items[0].json).toMatchObject({ status: 'accepted', released: false, ingramOrderNumber: orders.onHold2 });
+		expect((items[0].json.lines as IDataObject[]).map((l) => l.quantityOrdered)).toEqual([4, 7]);
+	});
+
+	test('Release Order sends actionCode=release and the order leaves customer hold', async () => {
+		const { items, error } = await run({
+			operation: 'update',
+			orderNumber: locator(orders.onHold),
+			releaseOrder: true,
+		});
+		expect(error).toBeUndefined();
+		const request = only('put-ordermodify');
+		expect(request.query).toEqual({ actionCode: 'release' });
+		expect(request.body).toEqual({ lines: [] });
+		expect(specViolations()).toEqual([]);
+		expect(items[0].json).toEqual({ status: 'accepted', released: true, ingramOrderNumber: orders.onHold });
+		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.customerHold).toBe(false);
+	});
+
+	test('207 (valid lines, refused address) is surfaced as a partial change', async () => {
+		const { items, error } = await run({
+			operation: 'update',
+			orderNumber: locator(orders.onHold),
+			lines: { line: [{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 1 }] },
+			shipToInfo: { companyName: 'Acme', addressLine1: '1 Main St', city: 'Irvine', state: 'CAL', countryCode: 'US' },
+		});
+		expect(error).toBeUndefined();
+		expect(only('put-ordermodify').status).toBe(207);
+		expect(items[0].json.status).toBe('partial');
+		expect(String(items[0].json.message)).toMatch(/only part of the change: Invalid details in shipping adress/);
+	});
+
+	test.each([
+		['nothing to change', {}, /Nothing to update: .* \[item 0\]/],
+		[
+			'an UPDATE without Ingram Line Number',
+			{ lines: { line: [{ addUpdateDeleteLine: 'UPDATE', quantity: 2 }] } },
+			/Line 1: "Ingram Line Number" is required to update a line \[item 0\]/,
+		],
+		[
+			'an ADD without quantity',
+			{ lines: { line: [{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock }] } },
+			/Line 1: adding a line needs "Ingram Part Number" and "Quantity"/,
+		],
+		[
+			'an unknown change in JSON',
+			{ linesInput: 'json', linesJson: '[{"addUpdateDeleteLine": "MOVE", "ingramLineNumber": "001"}]' },
+			/Line 1: "Change" must be ADD, UPDATE or DELETE \(got "MOVE"\)/,
+		],
+		[
+			'a Ship-To contact over the modify limit of 40',
+			{ shipToInfo: { contact: 'c'.repeat(41) } },
+			/"Ship-To › Contact Name" is 41 characters long; Ingram Micro accepts at most 40/,
+		],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const { error } = await run({ operation: 'update', orderNumber: locator(orders.onHold), ...parameters });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('Order › Get', () => {
+	test('simplified: order header plus lines with their tracking numbers', async () => {
+		const { items, error } = await run({ operation: 'get', orderNumber: locator(orders.shipped) });
+		expect(error).toBeUndefined();
+		expect(only('get-orderdetails-v6.1').path).toBe(`/resellers/v6.1/orders/${orders.shipped}`);
+		const order = items[0].json;
+		expect(order).toMatchObject({
+			ingramOrderNumber: orders.shipped,
+			customerOrderNumber: 'MyPONumber',
+			orderStatus: 'Shipped',
+		});
+		expect(order).not.toHaveProperty('billToInfo');
+		const orderLines = order.lines as IDataObject[];
+		expect(orderLines.map((l) => l.ingramPartNumber)).toEqual(['6YE881', '123512']);
+		const tracking = order.trackingNumbers as string[];
+		expect(tracking.length).toBeGreaterThan(0);
+		expect(orderLines.every((l) => (l.trackingNumbers as string[]).every((t) => tracking.includes(t)))).toBe(true);
+		expect(orderLines[0]).not.toHaveProperty('shipmentDetails');
+	});
+
+	test('sandbox options reach Ingram: simulateStatus, regionCode, order date; raw output', async () => {
+		const { items, error } = await run({
+			operation: 'get',
+			orderNumber: locator(orders.onHold),
+			simplify: false,
+			options: {
+				simulateStatus: 'IM::PARTIALLY_SHIPPED',
+				regionCode: 'CS',
+				ingramOrderDate: '2025-06-27T10:00:00',
+				isIml: false,
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(only('get-orderdetails-v6.1').query).toEqual({
+			simulateStatus: 'IM::PARTIALLY_SHIPPED',
+			regionCode: 'CS',
+			ingramOrderDate: '2025-06-27',
+			isIml: 'false',
+		});
+		expect(specViolations()).toEqual([]);
+		expect(items[0].json.orderStatus).toBe('Partially Shipped');
+		expect(items[0].json).toHaveProperty('billToInfo');
+	});
+
+	test("an unknown order fails with Ingram's message and the status", async () => {
+		const { error } = await run({ operation: 'get', orderNumber: locator(orders.unknown) });
+		expect(error?.httpCode).toBe('404');
+		expect(error?.message).toMatch(/Order not found/);
+	});
+
+	test('an order number that resolves to nothing is refused before sending anything', async () => {
+		const { error } = await run(
+			{ operation: 'get', orderNumber: locator('={{ $json.order }}') },
+			{ input: [{ json: { order: '' } }] },
+		);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('"Order Number" is required [item 0]');
+		expect(apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('Order › Search', () => {
+	test('Return All walks every page', async () => {
+		const { items, error } = await run({ operation: 'search', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(SIM_FIXTURES.counts.orders);
+		const pages = sim.requests.filter((r) => r.operationId === 'get-resellers-v6-ordersearch');
+		expect(pages.map((r) => r.query.pageNumber)).toEqual(['1', '2']);
+		expect(pages.every((r) => r.query.pageSize === '100')).toBe(true);
+		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(SIM_FIXTURES.counts.orders);
+	});
+
+	test('Limit asks for one page of that size', async () => {
+		const { items, error } = await run({ operation: 'search', returnAll: false, limit: 30 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(30);
+		expect(only('get-resellers-v6-ordersearch').query).toMatchObject({ pageNumber: '1', pageSize: '30' });
+	});
+
+	test("filters are sent with Ingram's names: statuses as a list, date ranges as 2 entries", async () => {
+		const { items, error } = await run({
+			operation: 'search',
+			returnAll: true,
+			filters: {
+				orderStatusIn: ['ON HOLD', 'BACKORDERED'],
+				ingramOrderDateRange: { range: { from: '2025-06-01T00:00:00', to: '2025-06-30T23:00:00' } },
+				shipDateRange: { range: { from: '2025-01-01', to: '2025-06-30' } },
+				vendorName: 'Logitech',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(only('get-resellers-v6-ordersearch').query).toMatchObject({
+			'orderStatus-in': ['ON HOLD', 'BACKORDERED'],
+			'ingramOrderDate-bt': ['2025-06-01', '2025-06-30'],
+			shipDate_bt: ['2025-01-01', '2025-06-30'],
+			vendorName: 'Logitech',
+		});
+		expect(specViolations()).toEqual([]);
+		expect(items.every((i) => ['ON HOLD', 'BACKORDERED'].includes(String(i.json.orderStatus)))).toBe(true);
+	});
+
+	test('a search by customer order number finds that order; nothing found (204) gives no items', async () => {
+		const found = await run({ operation: 'search', filters: { customerOrderNumber: 'MyPONumber' } });
+		expect(found.items.map((i) => i.json.ingramOrderNumber)).toEqual([orders.shipped]);
+
+		sim.clearRequests();
+		const none = await run({ operation: 'search', filters: { customerOrderNumber: 'NO-SUCH-PO' } });
+		expect(none.error).toBeUndefined();
+		expect(none.items).toHaveLength(0);
+		expect(sim.requests.find((r) => r.operationId === 'get-resellers-v6-ordersearch')?.status).toBe(204);
+	});
+
+	test.each([
+		[
+			'a date range with one end',
+			{ shipDateRange: { range: { from: '2025-01-01' } } },
+			/"Ship Date Range" needs both a From and a To date \[item 0\]/,
+		],
+		[
+			'a date range backwards',
+			{ invoiceDateRange: { range: { from: '2025-06-01', to: '2025-01-01' } } },
+			/"Invoice Date Range" starts after it ends/,
+		],
+		[
+			'an Ingram Order Number over 11 characters',
+			{ ingramOrderNumber: '20-RD3QV-1111' },
+			/"Ingram Order Number" is 13 characters long; Ingram Micro accepts at most 11/,
+		],
+	])('refuses %s before sending anything', async (_, filters, message) => {
+		const { error } = await run({ operation: 'search', filters });
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+});
+
+describe('Order › Cancel', () => {
+	test('cancels an order on customer hold', async () => {
+		const { items, error } = await run({
+			operation: 'cancel',
+			orderNumber: locator(orders.onHold),
+			options: { regionCode: 'CS' },
+		});
+		expect(error).toBeUndefined();
+		const request = only('delete-ordercancel');
+		expect(request.path).toBe(`/resellers/v6/orders/${orders.onHold}`);
+		expect(request.query).toEqual({ regionCode: 'CS' });
+		expect(items.map((i) => i.json)).toEqual([{ orderNumber: orders.onHold, cancelled: true }]);
+		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.status).toBe('CANCELLED');
+	});
+
+	test('405: the error says in plain words that the order is not on customer hold', async () => {
+		const { error } = await run({ operation: 'cancel', orderNumber: locator(orders.processing) });
+		expect(sim.count({ operationId: 'delete-ordercancel' })).toBe(1);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.httpCode).toBe('405');
+		expect(error?.message).toBe(`Order ${orders.processing} cannot be cancelled because it is not on customer hold`);
+		const description = String(error?.description);
+		expect(description).toMatch(/Allow Order On Customer Hold/);
+		expect(description).toMatch(/Ingram Micro said: Order can not be deleted/);
+		const correlationId = sim.requests.find((r) => r.operationId === 'delete-ordercancel')?.headers['im-correlationid'];
+		expect(description).toContain(`Ingram Micro correlation ID: ${correlationId}`);
+	});
+
+	test('continue on fail: the 405 becomes an error item paired with its input', async () => {
+		const { items, error } = await run(
+			{ operation: 'cancel', orderNumber: locator('={{ $json.order }}') },
+			{
+				input: [{ json: { order: orders.onHold } }, { json: { order: orders.processing } }],
+				onError: 'continueRegularOutput',
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ orderNumber: orders.onHold, cancelled: true });
+		expect(items[1].json).toMatchObject({ httpCode: '405', error: expect.stringMatching(/not on customer hold/) });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
