@@ -51,11 +51,39 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
-/** Keeps only the listed keys that are present (a "Simplify" view). */
-export function pick(record: IDataObject, keys: readonly string[]): IDataObject {
+/**
+ * Keeps only the listed keys that are present (a "Simplify" view). `lists` trims the records of
+ * nested arrays too, e.g. `{ products: ['ingramPartNumber', 'quantity'] }`.
+ */
+export function pick(
+	record: IDataObject,
+	keys: readonly string[],
+	lists: Record<string, readonly string[]> = {},
+): IDataObject {
 	const result: IDataObject = {};
-	for (const key of keys) if (record[key] !== undefined) result[key] = record[key];
+	for (const key of keys) {
+		const value = record[key];
+		if (value === undefined) continue;
+		result[key] =
+			lists[key] && Array.isArray(value)
+				? (value as IDataObject[]).map((entry) => pick(entry, lists[key]))
+				: value;
+	}
 	return result;
+}
+
+/** Ascending/descending, as the searches that can sort call it. */
+export function sortDirectionOption(name: string, displayName = 'Sort Order'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		default: 'desc',
+		options: [
+			{ name: 'Ascending', value: 'asc' },
+			{ name: 'Descending', value: 'desc' },
+		],
+	};
 }
 
 /** A single-record selector. Ingram has no cheap "list" for most records, so ID mode is the default. */

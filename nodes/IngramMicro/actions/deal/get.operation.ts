@@ -69,9 +69,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	const body = response.body as IDataObject;
 	if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return body;
-	const simple = pick(body, SIMPLE_FIELDS);
-	if (Array.isArray(body.products)) {
-		simple.products = (body.products as IDataObject[]).map((product) => pick(product, SIMPLE_PRODUCT_FIELDS));
-	}
-	return simple;
+	return pick(body, SIMPLE_FIELDS, { products: SIMPLE_PRODUCT_FIELDS });
 }

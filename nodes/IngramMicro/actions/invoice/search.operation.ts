@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, ingramDate, inputError, optionalText } from '../../helpers/input';
-import { returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
 
 /** Each is a separate yyyy-MM-dd query parameter; From/To pairs may be used one-sided. */
 const DATE_FILTERS = [
@@ -72,16 +72,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. InvoiceDate',
 				description: 'Name of the column to sort by',
 			},
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-			},
+			sortDirectionOption('direction', 'Direction'),
 		],
 	},
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, dateRange, optionalText } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
 
 const TEXT_FILTERS = [
 	{
@@ -68,16 +68,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Quote Number', value: 'quoteNumber' },
 				],
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortingOrder',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-			},
+			sortDirectionOption('sortingOrder'),
 		],
 	},
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, dateRange, optionalText } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
 
 const STATUSES: INodePropertyOptions[] = ['Approved', 'Denied', 'Open', 'Partially Approved', 'Voided'].map((s) => ({
 	name: s,
@@ -118,16 +118,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. createdOn',
 				description: 'Name of the column to sort by',
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sort',
-				type: 'options',
-				default: 'desc',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-			},
+			sortDirectionOption('sort'),
 		],
 	},
 ];
