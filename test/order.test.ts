@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
-import { SIM_DEFAULTS, SIM_FIXTURES, XiSimulator, type RecordedRequest } from './simulator';
+import { loadPackage, runNode, type LoadedPackage } from './harness';
+import { simCredentials, specViolations } from './helpers';
+import { SIM_FIXTURES, XiSimulator, type RecordedRequest } from './simulator';
 
 let pkg: LoadedPackage;
 let sim: XiSimulator;
@@ -13,23 +14,10 @@ beforeAll(async () => {
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.reset());
 
-const credentials = (): CredentialStore => ({
-	ingramMicroOAuth2Api: {
-		environment: 'custom',
-		customBaseUrl: sim.baseUrl,
-		clientId: SIM_DEFAULTS.clientId,
-		clientSecret: SIM_DEFAULTS.clientSecret,
-		customerNumber: SIM_DEFAULTS.customerNumber,
-		countryCode: 'US',
-		senderId: 'n8n',
-		customerContact: SIM_DEFAULTS.customerContact,
-	},
-});
-
 const run = (
 	parameters: IDataObject,
 	extra: { input?: INodeExecutionData[]; onError?: 'continueRegularOutput' } = {},
-) => runNode({ pkg, credentials: credentials(), parameters: { resource: 'order', ...parameters }, ...extra });
+) => runNode({ pkg, credentials: simCredentials(sim), parameters: { resource: 'order', ...parameters }, ...extra });
 
 const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/resellers'));
 const only = (operationId: string): RecordedRequest => {
@@ -37,7 +25,6 @@ const only = (operationId: string): RecordedRequest => {
 	expect(matching).toHaveLength(1);
 	return matching[0];
 };
-const specViolations = () => sim.requests.filter((r) => r.validationErrors?.length).map((r) => r.validationErrors);
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const lines = (...entries: Array<[string, number]>) => ({
 	line: entries.map(([ingramPartNumber, quantity]) => ({ ingramPartNumber, quantity })),
@@ -89,7 +76,7 @@ describe('Order › Create', () => {
 			},
 			lines: [{ customerLineNumber: '1', ingramPartNumber: skus.inStock, quantity: 2 }],
 		});
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 
 		expect(items).toHaveLength(1);
 		const order = items[0].json;
@@ -296,7 +283,7 @@ describe('Order › Create Async', () => {
 			shipmentDetails: { requestedDeliveryDate: '20300131' },
 			lines: [{ customerLineNumber: '1', vendorPartNumber: '920-002555', quantity: 3 }],
 		});
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ status: 'submitted', customerOrderNumber: 'PO-N8N-V7', quoteNumber: '' });
 		expect(items[0].json.confirmationNumber).toMatch(/^US-I-T-\d+$/);
@@ -379,7 +366,7 @@ describe('Order › Update', () => {
 				{ addUpdateDeleteLine: 'UPDATE', ingramLineNumber: '001', quantity: 7 },
 			],
 		});
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 		expect(items[0].json).toMatchObject({ status: 'accepted', released: false, ingramOrderNumber: orders.onHold2 });
 		expect((items[0].json.lines as IDataObject[]).map((l) => l.quantityOrdered)).toEqual([4, 7]);
 	});
@@ -394,7 +381,7 @@ describe('Order › Update', () => {
 		const request = only('put-ordermodify');
 		expect(request.query).toEqual({ actionCode: 'release' });
 		expect(request.body).toEqual({ lines: [] });
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 		expect(items[0].json).toEqual({ status: 'accepted', released: true, ingramOrderNumber: orders.onHold });
 		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.customerHold).toBe(false);
 	});
@@ -481,7 +468,7 @@ describe('Order › Get', () => {
 			ingramOrderDate: '2025-06-27',
 			isIml: 'false',
 		});
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 		expect(items[0].json.orderStatus).toBe('Partially Shipped');
 		expect(items[0].json).toHaveProperty('billToInfo');
 	});
@@ -539,7 +526,7 @@ describe('Order › Search', () => {
 			shipDate_bt: ['2025-01-01', '2025-06-30'],
 			vendorName: 'Logitech',
 		});
-		expect(specViolations()).toEqual([]);
+		expect(specViolations(sim)).toEqual([]);
 		expect(items.every((i) => ['ON HOLD', 'BACKORDERED'].includes(String(i.json.orderStatus)))).toBe(true);
 	});
 
