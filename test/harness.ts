@@ -153,14 +153,19 @@ export async function loadPackage(packageDir = PACKAGE_DIR) {
 	return { loader, packageName, nodeTypes, credentialTypes };
 }
 
-function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks?: InstanceType<typeof ExecutionLifecycleHooks>) {
+/** What n8n passes to every node context of an execution (`webhookBaseUrl` decides webhook URLs). */
+export function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: InstanceType<typeof ExecutionLifecycleHooks>,
+	webhookBaseUrl = 'http://localhost:5678/webhook',
+) {
 	return {
 		credentialsHelper,
 		hooks,
 		executionId: 'test-exec',
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookBaseUrl,
 		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
 		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
 		formBaseUrl: '',
@@ -216,27 +221,41 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		nodeTypes: options.pkg.nodeTypes,
 		active: false,
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-exec', { id: 'test-workflow' } as never);
+	const credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
+	const run = await executeWorkflow(workflow, node, [options.input ?? [{ json: {} }]], credentialsHelper, 'manual');
+	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	return { run, items, error: run.data.resultData.error as NodeRunResult['error'], credentialsHelper };
+}
+
+/**
+ * One execution of `workflow` in n8n-core's WorkflowExecute, starting at `startNode` with `main` as
+ * its input — for a trigger, the items its webhook() returned, which n8n passes through unchanged.
+ */
+export async function executeWorkflow(
+	workflow: WorkflowType,
+	startNode: INode,
+	main: INodeExecutionData[][],
+	credentialsHelper: TestCredentialsHelper,
+	mode: 'manual' | 'webhook',
+): Promise<IRun> {
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-exec', { id: workflow.id } as never);
 	let finished!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
 	const runExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node, data: { main: [options.input ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: startNode, data: { main }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData).processRunExecutionData(
+	await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), mode, runExecutionData).processRunExecutionData(
 		workflow,
 	);
-	const run = await done;
-	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
-	return { run, items, error: run.data.resultData.error as NodeRunResult['error'], credentialsHelper };
+	return await done;
 }
 
 /**

@@ -98,7 +98,7 @@ function repairJsonSchema(node: unknown, where: string): void {
 }
 
 function loadMergedSpec(): Json {
-	const spec = yaml.load(fs.readFileSync(YAML_SPEC, 'utf8')) as Json;
+	const spec = structuredClone(publishedSpec());
 	const legacy = JSON.parse(fs.readFileSync(JSON_SPEC, 'utf8')) as Json;
 
 	const paths = spec.paths as Json;
@@ -128,6 +128,14 @@ function loadMergedSpec(): Json {
 		}
 	}
 	return spec;
+}
+
+let publishedYaml: Json | undefined;
+
+/** Ingram's YAML exactly as published (parsed once): the webhook examples live only here. */
+export function publishedSpec(): Json {
+	publishedYaml ??= yaml.load(fs.readFileSync(YAML_SPEC, 'utf8')) as Json;
+	return publishedYaml;
 }
 
 let mergedSpec: Json | undefined;

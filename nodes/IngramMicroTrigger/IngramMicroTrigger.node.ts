@@ -1,0 +1,208 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { eventOptions, isSelected, parseEvent } from './events';
+import { isValidSignature } from './signature';
+
+/** How many event IDs are remembered to drop Ingram's re-deliveries (bounded static data). */
+export const REMEMBERED_EVENT_IDS = 1000;
+
+const CREDENTIAL_TYPE = 'ingramMicroWebhookApi';
+
+/** Answers the HTTP request itself (no execution starts) with a status and a short JSON message. */
+function reply(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** The JSON body as sent: from the raw bytes when n8n kept them, so nothing was re-serialised. */
+function readBody(context: IWebhookFunctions): IDataObject | undefined {
+	const { rawBody } = context.getRequestObject() as { rawBody?: Buffer };
+	let body: unknown = context.getBodyData();
+	if (Buffer.isBuffer(rawBody) && rawBody.length > 0) {
+		try {
+			body = JSON.parse(rawBody.toString('utf8'));
+		} catch {
+			return undefined;
+		}
+	}
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+}
+
+export class IngramMicroTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ingram Micro Trigger',
+		name: 'ingramMicroTrigger',
+		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description:
+			'Starts the workflow when Ingram Micro sends an order status, async order result, quote or stock update event',
+		defaults: { name: 'Ingram Micro Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'ingramMicroWebhookApi',
+				required: true,
+				testedBy: 'ingramMicroWebhookSecret',
+				displayOptions: { show: { verifySignature: [true] } },
+			},
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		activationMessage:
+			"Ingram Micro now delivers to this workflow once its Production URL is saved as the webhook's Destination URL in the developer portal.",
+		properties: [
+			{
+				displayName:
+					'Ingram Micro has no API to register webhooks. In the developer portal open My Apps → your app → Webhooks → Add Webhook, paste this node\'s Production URL (above) as the Destination URL (it must be HTTPS), and use the Secret Key saved in the "Ingram Micro Webhook API" credential. Tick the events below in the portal too, then activate this workflow.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: eventOptions,
+				default: [],
+				required: true,
+				description: 'The events that start the workflow; others are acknowledged and ignored',
+			},
+			{
+				displayName: 'Verify Signature',
+				name: 'verifySignature',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to accept only events signed with the Secret Key (x-hub-signature: HMAC-SHA512 of the event ID)',
+			},
+			{
+				displayName:
+					'Signature verification is off: anyone who knows this URL can start the workflow with made-up orders or stock levels. Turn it off only to try things out.',
+				name: 'unverifiedWarning',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { verifySignature: [false] } },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Output',
+						name: 'output',
+						type: 'options',
+						default: 'perResource',
+						options: [
+							{
+								name: 'One Item per Resource',
+								value: 'perResource',
+								description:
+									'Each order, quote or SKU of the event becomes an item, with topic, event, eventId, eventTimeStamp and its eventType',
+							},
+							{ name: 'Whole Event', value: 'event', description: 'The event as Ingram sent it, as one item' },
+						],
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			/**
+			 * Ingram offers no endpoint to check a webhook secret; this catches what can be caught
+			 * locally. Use "Send Test Event" in the portal to check the whole chain.
+			 */
+			async ingramMicroWebhookSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const secret = String(credential.data?.secret ?? '');
+				if (secret.trim() === '') return { status: 'Error', message: 'The Secret Key is empty' };
+				if (secret !== secret.trim()) {
+					return { status: 'Error', message: 'The Secret Key starts or ends with spaces; copy it again from the portal' };
+				}
+				return { status: 'OK', message: 'Secret Key saved. Ingram cannot be asked to confirm it: send a test event from the portal.' };
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			// Ingram has no webhook registration API: the webhook is set up by hand in its portal. These
+			// methods only remember which URL this node published, so n8n's lifecycle stays truthful.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node');
+				return state.webhookUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node');
+				state.webhookUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node');
+				delete state.webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const body = readBody(this);
+		if (!body) return reply(this, 400, 'The body is not a JSON object');
+		const event = parseEvent(body);
+		if (!event.eventId) return reply(this, 400, 'The event has no eventId');
+
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const { secret } = await this.getCredentials<{ secret: string }>(CREDENTIAL_TYPE);
+			const header = this.getHeaderData()['x-hub-signature'];
+			if (!isValidSignature(event.eventId, typeof header === 'string' ? header : undefined, String(secret ?? ''))) {
+				return reply(this, 401, 'Invalid or missing x-hub-signature');
+			}
+		}
+
+		const selectedEvents = this.getNodeParameter('events', []) as string[];
+		const resources = event.resources.filter((resource) => isSelected(resource.eventType, selectedEvents));
+		if (resources.length === 0) return { webhookResponse: { message: 'Event not selected; ignored' } };
+
+		// Ingram may deliver an event again; a production webhook starts one execution per eventId.
+		// Test deliveries ("Listen for test event") are not deduplicated, so a portal test event can be resent.
+		if (this.getMode() !== 'manual') {
+			const state = this.getWorkflowStaticData('node');
+			const remembered = (state.recentEventIds as string[] | undefined) ?? [];
+			if (remembered.includes(event.eventId)) return { webhookResponse: { message: 'Duplicate event; ignored' } };
+			state.recentEventIds = [...remembered, event.eventId].slice(-REMEMBERED_EVENT_IDS);
+		}
+
+		const output = (this.getNodeParameter('options', {}) as IDataObject).output ?? 'perResource';
+		const items: IDataObject[] =
+			output === 'event'
+				? [body]
+				: resources.map(({ eventType, entry }) => ({
+						topic: event.topic,
+						event: event.event,
+						eventId: event.eventId,
+						eventTimeStamp: event.eventTimeStamp,
+						...entry,
+						eventType,
+					}));
+		return { workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}

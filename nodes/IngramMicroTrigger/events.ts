@@ -1,0 +1,84 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * The events a reseller's webhook receives, keyed by the option value the user selects.
+ * `types` are Ingram's `eventType` values, compared case-insensitively: Ingram writes both
+ * `im::order_shipped` and `IM::STOCK_UPDATE`.
+ */
+export const INGRAM_EVENTS = [
+	{ value: 'orderShipped', name: 'Order Shipped', types: ['im::order_shipped'] },
+	{ value: 'orderInvoiced', name: 'Order Invoiced', types: ['im::order_invoiced'] },
+	{ value: 'orderOnHold', name: 'Order On Hold', types: ['im::order_hold'] },
+	{ value: 'orderVoided', name: 'Order Voided', types: ['im::order_voided'] },
+	{ value: 'orderBackordered', name: 'Order Backordered', types: ['im::order_backordered'] },
+	{
+		value: 'orderCreated',
+		name: 'Order Created (Async Result)',
+		types: ['im::async_order_create'],
+		description: 'The result of an asynchronous (v7) order create, including errors',
+	},
+	{ value: 'quoteCreated', name: 'Quote Created', types: ['im::quote_create'] },
+	{
+		value: 'stockUpdate',
+		name: 'Stock Update',
+		types: ['im::stock_update'],
+		description: 'Availability changes, every 15 minutes, up to 4,000 SKUs per event',
+	},
+] as const;
+
+export const ANY_EVENT = '*';
+
+export const eventOptions: INodePropertyOptions[] = [
+	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event Ingram Micro sends to this webhook' },
+	...INGRAM_EVENTS.map(({ value, name, ...rest }) => ({
+		value,
+		name,
+		description: 'description' in rest ? rest.description : undefined,
+	})),
+];
+
+/** Reads a key whatever its casing: Ingram's samples use `eventId`, `eventid` and `EventId`. */
+export function field(record: IDataObject | undefined, name: string): unknown {
+	if (!record) return undefined;
+	if (record[name] !== undefined) return record[name];
+	const lower = name.toLowerCase();
+	const key = Object.keys(record).find((k) => k.toLowerCase() === lower);
+	return key === undefined ? undefined : record[key];
+}
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+
+export interface ParsedEvent {
+	eventId: string;
+	topic: string;
+	event: string;
+	/** Ingram's portal sample misspells it `evenTtimeStamp`; both are read. */
+	eventTimeStamp: string;
+	/** Each entry of `resource` with its own event type (v7 and quote events send one object). */
+	resources: Array<{ eventType: string; entry: IDataObject }>;
+}
+
+/** Normalises one webhook body; `undefined` eventId means the body is not an Ingram event. */
+export function parseEvent(body: IDataObject): ParsedEvent {
+	const topLevelType = text(field(body, 'eventType'));
+	const resource = field(body, 'resource');
+	const entries = (Array.isArray(resource) ? resource : resource && typeof resource === 'object' ? [resource] : []) as IDataObject[];
+	return {
+		eventId: text(field(body, 'eventId')),
+		topic: text(field(body, 'topic')),
+		event: text(field(body, 'event')),
+		eventTimeStamp: text(field(body, 'eventTimeStamp') ?? field(body, 'evenTtimeStamp')),
+		resources: entries
+			.filter((entry) => entry && typeof entry === 'object')
+			.map((entry) => ({ eventType: text(field(entry, 'eventType')) || topLevelType, entry })),
+	};
+}
+
+/** Whether an event type is one of the selected events. */
+export function isSelected(eventType: string, selected: string[]): boolean {
+	if (selected.includes(ANY_EVENT)) return true;
+	const type = eventType.toLowerCase();
+	return INGRAM_EVENTS.some(
+		(event) => selected.includes(event.value) && (event.types as readonly string[]).includes(type),
+	);
+}

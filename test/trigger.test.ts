@@ -1,0 +1,249 @@
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { loadPackage, type LoadedPackage } from './harness';
+import {
+	buildEvent,
+	newEventId,
+	sendEvent,
+	signEventId,
+	stockUpdateEvent,
+	type XiEvent,
+	type XiEventName,
+} from './simulator';
+import { WebhookStandIn } from './webhookHarness';
+
+/** The webhook key as a user pastes it from the portal (made up per run). */
+const SECRET = `portal-key-${Date.now().toString(36)}`;
+
+let pkg: LoadedPackage;
+const standIns: WebhookStandIn[] = [];
+
+beforeAll(async () => {
+	pkg = await loadPackage();
+});
+afterEach(async () => {
+	await Promise.all(standIns.splice(0).map(async (standIn) => await standIn.stop()));
+});
+
+async function trigger(parameters: INodeParameters = {}, options: { secret?: string; mode?: 'webhook' | 'manual' } = {}) {
+	const standIn = await WebhookStandIn.start({
+		pkg,
+		type: 'ingramMicroTrigger',
+		parameters: { events: ['*'], ...parameters },
+		credentials: { ingramMicroWebhookApi: { secret: options.secret ?? SECRET } },
+		mode: options.mode,
+	});
+	standIns.push(standIn);
+	return standIn;
+}
+
+const send = async (standIn: WebhookStandIn, event: XiEvent | string, signature?: string | null) =>
+	await sendEvent(standIn.url, event, signature === undefined ? { secret: SECRET } : { signature });
+
+describe('Ingram Micro Trigger › events', () => {
+	const expectations: Array<[XiEventName, string, number]> = [
+		['orderShipped', 'im::order_shipped', 1],
+		['orderInvoiced', 'im::order_invoiced', 1],
+		['orderOnHold', 'im::order_hold', 1],
+		['orderVoided', 'im::order_voided', 1],
+		['orderBackordered', 'im::order_backordered', 1],
+		['orderCreated', 'IM::async_order_create', 1],
+		['quoteCreated', 'im::quote_create', 1],
+		['stockUpdate', 'IM::STOCK_UPDATE', 2],
+	];
+
+	test.each(expectations)('%s: one execution, one item per resource with the event’s envelope', async (name, eventType, resources) => {
+		const standIn = await trigger({ events: [name] });
+		const event = buildEvent(name);
+		const answer = await send(standIn, event);
+
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+		const items = standIn.executions[0].items.map((item) => item.json);
+		expect(items).toHaveLength(resources);
+		for (const item of items) {
+			expect(item).toMatchObject({
+				topic: event.topic,
+				event: event.event,
+				eventId: event.eventId,
+				eventTimeStamp: event.eventTimeStamp,
+				eventType,
+			});
+		}
+		if (name === 'orderShipped') expect(items[0]).toMatchObject({ orderNumber: '20-RD128', customerOrderNumber: 'ZENPO' });
+		if (name === 'orderCreated') expect(items[0]).toMatchObject({ customerOrderNumber: 'TESTCASE41E111' });
+		if (name === 'stockUpdate') expect(items.map((i) => i.ingramPartNumber)).toEqual(['5CX579', '5CT275']);
+	});
+
+	test('events not selected are acknowledged with 200 and start nothing', async () => {
+		const standIn = await trigger({ events: ['orderShipped', 'orderInvoiced'] });
+		const answer = await send(standIn, buildEvent('stockUpdate'));
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({ message: 'Event not selected; ignored' });
+		expect(standIn.executions).toHaveLength(0);
+
+		await send(standIn, buildEvent('orderInvoiced'));
+		expect(standIn.executions).toHaveLength(1);
+	});
+
+	test('matching ignores casing and reads the field-name variants Ingram’s samples use', async () => {
+		const standIn = await trigger({ events: ['orderShipped'] });
+		const original = buildEvent('orderShipped');
+		const resource = (original.resource as Array<Record<string, unknown>>)[0];
+		const rest = Object.fromEntries(Object.entries(resource).filter(([key]) => key !== 'eventType'));
+		const event = {
+			topic: original.topic,
+			event: 'IM::UPDATED',
+			eventid: newEventId(), // all-lowercase keys, as in an older portal sample
+			evenTtimeStamp: '2026-11-22T10:00:00Z', // the portal sample's typo
+			resource: [{ ...rest, eventtype: 'IM::ORDER_SHIPPED' }],
+		};
+		const answer = await sendEvent(standIn.url, event, { signature: signEventId(event.eventid, SECRET) });
+
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+		expect(standIn.executions[0].items[0].json).toMatchObject({
+			eventId: event.eventid,
+			eventTimeStamp: '2026-11-22T10:00:00Z',
+			eventType: 'IM::ORDER_SHIPPED',
+			orderNumber: '20-RD128',
+		});
+	});
+
+	test('a stock update with 4,000 SKUs comes through whole, in order', async () => {
+		const standIn = await trigger({ events: ['stockUpdate'] });
+		const event = stockUpdateEvent(4000);
+		expect(JSON.stringify(event).length).toBeGreaterThan(1_000_000);
+		const answer = await send(standIn, event);
+
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+		const skus = standIn.executions[0].items.map((item) => item.json.ingramPartNumber);
+		expect(skus).toHaveLength(4000);
+		expect(skus).toEqual((event.resource as Array<{ ingramPartNumber: string }>).map((r) => r.ingramPartNumber));
+		expect(standIn.executions[0].items[3999].json).toMatchObject({ eventId: event.eventId, totalAvailability: String(3999 % 250) });
+	});
+
+	test('the Whole Event output gives the event as Ingram sent it, as one item', async () => {
+		const standIn = await trigger({ events: ['stockUpdate'], options: { output: 'event' } });
+		const event = stockUpdateEvent(25);
+		await send(standIn, event);
+		expect(standIn.executions[0].items.map((item) => item.json)).toEqual([event]);
+	});
+});
+
+describe('Ingram Micro Trigger › signature', () => {
+	const matrix: Array<[string, (event: XiEvent) => string | null, boolean]> = [
+		['valid Base64 (what Ingram sends)', (e) => signEventId(String(e.eventId), SECRET, 'base64'), true],
+		['valid hex (the portal mentions it)', (e) => signEventId(String(e.eventId), SECRET, 'hex'), true],
+		['wrong secret', (e) => signEventId(String(e.eventId), 'someone-else', 'base64'), false],
+		['missing header', () => null, false],
+		['empty header', () => '', false],
+		['signature of a different eventId', () => signEventId(newEventId(), SECRET, 'base64'), false],
+		['HMAC-SHA256 instead of SHA-512', (e) => signEventId(String(e.eventId), SECRET, 'base64', 'sha256'), false],
+		['HMAC-SHA256 in hex', (e) => signEventId(String(e.eventId), SECRET, 'hex', 'sha256'), false],
+		['garbage', () => 'not-a-signature', false],
+	];
+
+	test.each(matrix)('%s', async (_case, sign, accepted) => {
+		const standIn = await trigger();
+		const event = buildEvent('orderShipped');
+		const answer = await send(standIn, event, sign(event));
+		expect(answer.status).toBe(accepted ? 200 : 401);
+		expect(standIn.executions).toHaveLength(accepted ? 1 : 0);
+		if (!accepted) expect(JSON.parse(answer.body)).toEqual({ message: 'Invalid or missing x-hub-signature' });
+	});
+
+	test('fails closed when the credential has no secret', async () => {
+		const standIn = await trigger({}, { secret: '' });
+		const event = buildEvent('orderShipped');
+		const answer = await sendEvent(standIn.url, event, { signature: signEventId(String(event.eventId), '') });
+		expect(answer.status).toBe(401);
+		expect(standIn.executions).toHaveLength(0);
+	});
+
+	test('with verification turned off, unsigned events start executions', async () => {
+		const standIn = await trigger({ verifySignature: false });
+		const answer = await send(standIn, buildEvent('orderVoided'), null);
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+	});
+
+	test('the node shows a warning while verification is off, and only then', () => {
+		const nodeType = pkg.nodeTypes.getByNameAndVersion(`${pkg.packageName}.ingramMicroTrigger`, 1) as INodeType;
+		const warning = nodeType.description.properties.find((p) => p.name === 'unverifiedWarning');
+		expect(warning?.type).toBe('notice');
+		expect(warning?.displayName).toMatch(/anyone who knows this URL/i);
+		expect(warning?.displayOptions).toEqual({ show: { verifySignature: [false] } });
+	});
+});
+
+describe('Ingram Micro Trigger › delivery', () => {
+	test('the same eventId delivered twice starts one execution', async () => {
+		const standIn = await trigger();
+		const event = buildEvent('orderShipped');
+		const first = await send(standIn, event);
+		const second = await send(standIn, event);
+		expect([first.status, second.status]).toEqual([200, 200]);
+		expect(JSON.parse(second.body)).toEqual({ message: 'Duplicate event; ignored' });
+		expect(standIn.executions).toHaveLength(1);
+	});
+
+	test('remembered event IDs are bounded: the oldest are forgotten first', async () => {
+		const standIn = await trigger();
+		const remembered = Array.from({ length: 1000 }, (_, i) => `OLD${String(i).padStart(15, '0')}`);
+		standIn.staticData.recentEventIds = remembered;
+		const event = buildEvent('orderShipped');
+		await send(standIn, event);
+
+		const after = standIn.staticData.recentEventIds as string[];
+		expect(after).toHaveLength(1000);
+		expect(after[999]).toBe(event.eventId);
+		expect(after).not.toContain(remembered[0]);
+		expect(standIn.executions).toHaveLength(1);
+	});
+
+	test('test deliveries ("Listen for test event") are not deduplicated, so a portal test event can be resent', async () => {
+		const standIn = await trigger({}, { mode: 'manual' });
+		const event = buildEvent('orderShipped');
+		await send(standIn, event);
+		await send(standIn, event);
+		expect(standIn.executions).toHaveLength(2);
+	});
+
+	test.each([
+		['malformed JSON', '{"eventId": "ABC", "resource": [', 'The body is not a JSON object'],
+		['a JSON array', '[{"eventId":"ABC"}]', 'The body is not a JSON object'],
+		['no eventId', JSON.stringify({ topic: 'resellers/orders', event: 'im::updated', resource: [] }), 'The event has no eventId'],
+		['an empty body', '', 'The event has no eventId'],
+	])('%s → 400, no execution', async (_case, body, message) => {
+		const standIn = await trigger();
+		const answer = await sendEvent(standIn.url, body, { signature: signEventId('ABC', SECRET) });
+		expect(answer.status).toBe(400);
+		expect(JSON.parse(answer.body)).toEqual({ message });
+		expect(standIn.executions).toHaveLength(0);
+	});
+});
+
+describe('Ingram Micro Trigger › webhook lifecycle', () => {
+	test('activation records the URL to paste into the portal; nothing is called; deactivation forgets it', async () => {
+		const standIn = await trigger();
+		expect(await standIn.activate()).toEqual({ existed: false, created: true });
+		expect(standIn.staticData.webhookUrl).toBe(standIn.url);
+		expect(standIn.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/[0-9a-f-]+\/webhook$/);
+
+		expect(await standIn.activate()).toEqual({ existed: true, created: undefined });
+		expect(await standIn.deactivate()).toBe(true);
+		expect(standIn.staticData.webhookUrl).toBeUndefined();
+	});
+
+	test('the credential test catches an empty or badly pasted secret, and says what it cannot check', async () => {
+		const nodeType = pkg.nodeTypes.getByNameAndVersion(`${pkg.packageName}.ingramMicroTrigger`, 1) as INodeType;
+		const check = nodeType.methods!.credentialTest!.ingramMicroWebhookSecret;
+		const run = async (secret: string) =>
+			await check.call({} as ICredentialTestFunctions, { data: { secret } } as unknown as ICredentialsDecrypted);
+		expect(await run('')).toMatchObject({ status: 'Error', message: 'The Secret Key is empty' });
+		expect(await run(' key-with-space ')).toMatchObject({ status: 'Error' });
+		expect(await run(SECRET)).toMatchObject({ status: 'OK', message: expect.stringMatching(/test event/) });
+	});
+});

@@ -1,0 +1,236 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/**
+ * A stand-in for n8n's webhook endpoint, on 127.0.0.1, for trigger nodes of this package.
+ *
+ * It does what n8n's webhook service does with a POST to a production webhook URL, using n8n-core's
+ * own pieces: the body is read raw (kept as `rawBody`) and parsed as JSON, the node's `webhook()` runs
+ * in a real WebhookContext, and when it returns workflow data a real WorkflowExecute run starts with
+ * those items as the trigger's output. The HTTP answer follows n8n's rules (`noWebhookResponse`,
+ * `webhookResponse`, "Webhook call received", "Workflow was started"). Unlike n8n it answers after
+ * the execution finished, so tests can assert on executions as soon as the POST returns.
+ * Activation and deactivation run the node's webhookMethods in a real HookContext.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
+	IWebhookData,
+	IWebhookFunctions,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import * as n8nCore from 'n8n-core';
+import * as n8nWorkflow from 'n8n-workflow';
+
+import {
+	additionalDataFor,
+	executeWorkflow,
+	TestCredentialsHelper,
+	type CredentialStore,
+	type LoadedPackage,
+} from './harness';
+
+const { HookContext, WebhookContext } = n8nCore;
+const { Workflow } = n8nWorkflow;
+
+export interface WebhookStandInOptions {
+	pkg: LoadedPackage;
+	/** Node type name without the package prefix. */
+	type: string;
+	parameters: INodeParameters;
+	credentials: CredentialStore;
+	/** 'webhook' = a production URL of an active workflow; 'manual' = "Listen for test event". */
+	mode?: Extract<WorkflowExecuteMode, 'webhook' | 'manual'>;
+}
+
+/** One execution the webhook started: the trigger's output items. */
+export interface StartedExecution {
+	items: INodeExecutionData[];
+	run: IRun;
+}
+
+/** An Express-like response over node's ServerResponse: what nodes call on getResponseObject(). */
+function expressLikeResponse(res: http.ServerResponse) {
+	const response = {
+		get headersSent() {
+			return res.headersSent;
+		},
+		status(code: number) {
+			res.statusCode = code;
+			return response;
+		},
+		setHeader(name: string, value: string) {
+			res.setHeader(name, value);
+			return response;
+		},
+		json(body: unknown) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(body));
+			return response;
+		},
+		send(body: unknown) {
+			if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return response.json(body);
+			res.end(body as string | Buffer | undefined);
+			return response;
+		},
+		end(body?: string | Buffer) {
+			res.end(body);
+			return response;
+		},
+	};
+	return response;
+}
+
+export class WebhookStandIn {
+	readonly executions: StartedExecution[] = [];
+	/** Every HTTP answer given, in order. */
+	readonly answers: Array<{ status: number; body: string }> = [];
+	readonly workflow: InstanceType<typeof Workflow>;
+	readonly node: INode;
+	private readonly credentialsHelper: TestCredentialsHelper;
+
+	private constructor(
+		private readonly options: WebhookStandInOptions,
+		private readonly server: http.Server,
+		readonly baseUrl: string,
+	) {
+		this.node = {
+			id: 'trigger-under-test',
+			name: 'Trigger',
+			type: `${options.pkg.packageName}.${options.type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: 'c0ffee00-1234-4abc-9def-000000000001',
+			parameters: options.parameters,
+			credentials: Object.fromEntries(
+				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+			),
+		};
+		this.workflow = new Workflow({
+			id: 'webhook-workflow',
+			nodes: [this.node],
+			connections: {},
+			nodeTypes: options.pkg.nodeTypes,
+			active: true,
+			staticData: {},
+		});
+		this.credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
+	}
+
+	static async start(options: WebhookStandInOptions): Promise<WebhookStandIn> {
+		const holder: { standIn?: WebhookStandIn } = {};
+		const server = http.createServer((req, res) => {
+			void holder.standIn!.handle(req, res).catch((error: Error) => {
+				if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ message: error.message }));
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		holder.standIn = new WebhookStandIn(options, server, `http://127.0.0.1:${port}/webhook`);
+		return holder.standIn;
+	}
+
+	private get nodeType(): INodeType {
+		return this.options.pkg.nodeTypes.getByNameAndVersion(this.node.type, 1) as INodeType;
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return { ...additionalDataFor(this.credentialsHelper, undefined, this.baseUrl), ...extra };
+	}
+
+	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+		const webhookDescription = this.nodeType.description.webhooks![0];
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: String(webhookDescription.path),
+			webhookDescription,
+			workflowId: String(this.workflow.id),
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: this.node.webhookId,
+		};
+	}
+
+	/** The production URL n8n shows for this node (and the one to paste into Ingram's portal). */
+	get url(): string {
+		return `${this.baseUrl}/${this.node.webhookId}/${String(this.nodeType.description.webhooks![0].path)}`;
+	}
+
+	/** Static data of the trigger node, as n8n persists it for the workflow. */
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	/** n8n activating the workflow: checkExists, then create when it said false. */
+	async activate(): Promise<{ existed: boolean; created: boolean | undefined }> {
+		const methods = this.nodeType.webhookMethods!.default!;
+		const additionalData = this.additionalData();
+		const context = new HookContext(this.workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		const existed = await methods.checkExists.call(context);
+		const created = existed ? undefined : await methods.create.call(context);
+		return { existed, created };
+	}
+
+	/** n8n deactivating the workflow. */
+	async deactivate(): Promise<boolean> {
+		const methods = this.nodeType.webhookMethods!.default!;
+		const additionalData = this.additionalData();
+		const context = new HookContext(this.workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		return await methods.delete.call(context);
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		if (req.method !== 'POST' || req.url?.split('?')[0] !== new URL(this.url).pathname) {
+			res.writeHead(404, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'The requested webhook is not registered.' }));
+			return;
+		}
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		let body: unknown = {};
+		try {
+			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
+		} catch {
+			body = {}; // the node reads rawBody itself and decides
+		}
+		const request = { method: 'POST', url: req.url, headers: req.headers, query: {}, params: {}, body, rawBody };
+		const response = expressLikeResponse(res);
+		const finish = res.end.bind(res);
+		res.end = ((...args: Parameters<typeof res.end>) => {
+			this.answers.push({ status: res.statusCode, body: args[0] === undefined ? '' : String(args[0]) });
+			return finish(...args);
+		}) as typeof res.end;
+
+		const additionalData = this.additionalData({
+			httpRequest: request as unknown as IWorkflowExecuteAdditionalData['httpRequest'],
+			httpResponse: response as unknown as IWorkflowExecuteAdditionalData['httpResponse'],
+		});
+		const mode = this.options.mode ?? 'webhook';
+		const context = new WebhookContext(this.workflow, this.node, additionalData, mode, this.webhookData(additionalData), [], null);
+		const result = await this.nodeType.webhook!.call(context as unknown as IWebhookFunctions);
+
+		if (result.noWebhookResponse) {
+			if (!res.writableEnded) res.end();
+			return;
+		}
+		if (result.workflowData === undefined) {
+			response.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+		const run = await executeWorkflow(this.workflow, this.node, result.workflowData, this.credentialsHelper, mode);
+		const items = run.data.resultData.runData[this.node.name]?.[0]?.data?.main?.[0] ?? [];
+		this.executions.push({ items, run });
+		response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+	}
+
+	async stop(): Promise<void> {
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+}
