@@ -259,6 +259,27 @@ export async function executeWorkflow(
 }
 
 /**
+ * The context n8n gives `methods.listSearch` / `loadOptions` while the user edits a node (n8n-core's
+ * LoadOptionsContext), for a node with these parameters and credentials.
+ */
+export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParameters, credentials: CredentialStore, type = 'ingramMicro') {
+	const node: INode = {
+		id: 'node-being-edited',
+		name: 'Ingram Micro',
+		type: `${pkg.packageName}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Ingram Micro account' } },
+	};
+	const workflow = new Workflow({ id: 'edited-workflow', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+	const credentialsHelper = new TestCredentialsHelper(pkg.credentialTypes, credentials);
+	const context = new n8nCore.LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+	const nodeType = pkg.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+	return { context, nodeType, credentialsHelper };
+}
+
+/**
  * What n8n's "Test" button does for a credential with preAuthentication: obtain a token, then send
  * the credential's test request, authenticated. Resolves to the HTTP status of the test request.
  */

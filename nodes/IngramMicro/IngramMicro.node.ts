@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ingramMicroProperties } from './actions/properties';
 import { router } from './actions/router';
+import { searchOrders, searchQuotes } from './methods/listSearch';
 
 export class IngramMicro implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,6 +22,8 @@ export class IngramMicro implements INodeType {
 		credentials: [{ name: 'ingramMicroOAuth2Api', required: true }],
 		properties: ingramMicroProperties,
 	};
+
+	methods = { listSearch: { searchOrders, searchQuotes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

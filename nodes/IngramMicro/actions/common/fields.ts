@@ -86,7 +86,10 @@ export function sortDirectionOption(name: string, displayName = 'Sort Order'): I
 	};
 }
 
-/** A single-record selector. Ingram has no cheap "list" for most records, so ID mode is the default. */
+/**
+ * A single-record selector (resource locator). With `listSearch`, a "From List" mode backed by a
+ * search comes first; records Ingram cannot list cheaply offer the ID mode only.
+ */
 export function idLocator(options: {
 	name: string;
 	displayName: string;
@@ -95,15 +98,27 @@ export function idLocator(options: {
 	/** Validation regex for the ID mode, e.g. Ingram order numbers like 20-RD3QV. */
 	pattern?: string;
 	patternHint?: string;
+	/** Name of a method in `methods.listSearch` that lists candidates. */
+	listSearch?: string;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: options.listSearch ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		modes: [
+			...(options.listSearch
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: { searchListMethod: options.listSearch, searchable: true },
+						},
+					]
+				: []),
 			{
 				displayName: 'ID',
 				name: 'id',
@@ -113,10 +128,7 @@ export function idLocator(options: {
 					? [
 							{
 								type: 'regex',
-								properties: {
-									regex: options.pattern,
-									errorMessage: options.patternHint ?? 'Not a valid ID',
-								},
+								properties: { regex: options.pattern, errorMessage: options.patternHint ?? 'Not a valid ID' },
 							},
 						]
 					: undefined,

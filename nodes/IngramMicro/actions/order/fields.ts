@@ -18,6 +18,7 @@ export const orderNumberLocator = (description: string): INodeProperties =>
 		description,
 		pattern: '^\\s*[A-Za-z0-9]{2}-[A-Za-z0-9-]+\\s*$',
 		patternHint: 'An Ingram Micro order number looks like 20-RD3QV',
+		listSearch: 'searchOrders',
 	});
 
 /** The v6.1 details path takes at most 12 characters; sub-order numbers (20-RD128-11) fit. */

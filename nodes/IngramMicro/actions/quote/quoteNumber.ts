@@ -8,6 +8,7 @@ export const quoteNumberLocator = idLocator({
 	description: 'The quote number Ingram Micro gave the quote',
 	pattern: '^\\s*[Qq][Uu][Oo]-[0-9A-Za-z-]+\\s*$',
 	patternHint: 'Ingram Micro quote numbers look like QUO-10985-C4C3F7',
+	listSearch: 'searchQuotes',
 });
 
 export const QUOTE_NUMBER_LABEL = 'Quote Number';
