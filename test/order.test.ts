@@ -217,6 +217,17 @@ describe('Order › Create', () => {
 		expect(apiRequests()).toHaveLength(0);
 	});
 
+	test('a bad item 4 of 4 stops the run before any order is sent, so fixing it and re-running creates no duplicates', async () => {
+		const { items, error } = await run(
+			{ operation: 'create', customerOrderNumber: '={{ $json.po }}', lines: lines([skus.inStock, 1]) },
+			{ input: ['PO-N8N-A', 'PO-N8N-B', 'PO-N8N-C', 'X'.repeat(40)].map((po) => ({ json: { po } })) },
+		);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('"Customer Order Number" is 40 characters long; Ingram Micro accepts at most 35 [item 3]');
+		expect(items).toHaveLength(0);
+		expect(apiRequests()).toHaveLength(0);
+	});
+
 	test('continue on fail: a bad item becomes an error item paired with it, the good one is ordered', async () => {
 		const { items, error } = await run(
 			{

@@ -116,6 +116,59 @@ describe('Product › Get Price and Availability', () => {
 		const request = sim.requests.find((r) => r.operationId === 'post-priceandavailability')!;
 		expect((request.body as { products: unknown[] }).products).toHaveLength(1);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of items) {
+			expect(item.json.ingramPartNumber).toBe(sku);
+			expect(item.json.customerPrice).toBe(items[0].json.customerPrice);
+			expect(typeof item.json.customerPrice).toBe('number');
+		}
+	});
+
+	test('two quantities of one SKU are asked in separate requests (Ingram’s answers do not echo the quantity)', async () => {
+		const [sku, other] = catalogSkus(sim, 2);
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}', { options: { quantityRequested: '={{ $json.quantity }}' } }),
+			input: [
+				{ json: { sku, quantity: 1 } },
+				{ json: { sku: other, quantity: 1 } },
+				{ json: { sku, quantity: 100 } },
+			],
+		});
+		expect(error).toBeUndefined();
+		const bodies = sim.requests
+			.filter((r) => r.operationId === 'post-priceandavailability')
+			.map((r) => (r.body as { products: Array<{ ingramPartNumber: string; quantityRequested: string }> }).products);
+		expect(bodies).toEqual([
+			[
+				{ ingramPartNumber: sku, quantityRequested: '1' },
+				{ ingramPartNumber: other, quantityRequested: '1' },
+			],
+			[{ ingramPartNumber: sku, quantityRequested: '100' }],
+		]);
+		expect(items.map((i) => [i.json.ingramPartNumber, i.pairedItem])).toEqual([
+			[sku, { item: 0 }],
+			[other, { item: 1 }],
+			[sku, { item: 2 }],
+		]);
+	});
+
+	test('a request that fails says which SKUs and items it was for', async () => {
+		const skus = catalogSkus(sim, 3);
+		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: 'post-priceandavailability' });
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: itemsWithSkus(skus),
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of items) {
+			expect(item.json.httpCode).toBe('503');
+			expect(String(item.json.description)).toContain(`This request priced 3 SKUs (${skus.join(', ')}) for items 0, 1, 2.`);
+		}
 	});
 
 	test('an item without a SKU fails with a message naming the field and the item, and nothing is sent', async () => {
@@ -164,6 +217,18 @@ describe('Product › Search and Get', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids.length).toBe(catalogSkus(sim).length);
 		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test('Return All keeps going when Ingram pages smaller than asked, until recordsFound is reached', async () => {
+		sim.setMaxPageSize(25);
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', returnAll: true },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(catalogSkus(sim).length);
+		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(Math.ceil(catalogSkus(sim).length / 25));
 	});
 
 	test('Limit asks only for what it needs', async () => {
@@ -267,7 +332,8 @@ describe('Product › Search and Get', () => {
 			input: [{ json: { sku: catalogSkus(sim, 1)[0] } }, { json: { sku: '  ' } }],
 		});
 		expect(error?.message).toBe('"Ingram Part Number" is required [item 1]');
-		expect(sim.count({ path: /^\/resellers/ })).toBe(1);
+		// item 0 is valid, but nothing is sent while any item's input is wrong
+		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 });
 

@@ -37,6 +37,7 @@ import {
 } from './errors';
 import { Rng } from './random';
 import { ROUTES } from './routes';
+import { PAGE_NUMBER_SIZE, PAGE_SIZE_CAPITALISED, PAGE_SIZE_LOWER } from './routes/common';
 import type { RouteContext, RouteRequest, RouteResponse } from './routes/common';
 import { xiBackend } from './spec';
 
@@ -244,7 +245,16 @@ export class XiSimulator {
 	}
 
 	/** Faults off, latency back to the start option, requests cleared, data back to the seed. Tokens stay valid. */
+	/**
+	 * Caps every search's page size below Ingram's 100 (null = back to 100), to model a service
+	 * that pages smaller than asked; `recordsFound` still counts all matches.
+	 */
+	setMaxPageSize(size: number | null): void {
+		for (const style of [PAGE_NUMBER_SIZE, PAGE_SIZE_LOWER, PAGE_SIZE_CAPITALISED]) style.maxSize = size ?? 100;
+	}
+
 	reset(): void {
+		this.setMaxPageSize(null);
 		this.fault = null;
 		this.latencyMs = this.options.latencyMs;
 		this.clearRequests();

@@ -64,6 +64,31 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/**
+ * Execution contexts currently in a dry run (see `dryRun`): xiRequest checks everything it would
+ * check for a real call, then withholds the request instead of sending it.
+ */
+const dryRuns = new WeakSet<object>();
+
+/**
+ * Thrown by xiRequest in a dry run at the point where it would have sent a request. A
+ * NodeOperationError so that every catch site passes it through unchanged.
+ */
+export class RequestWithheld extends NodeOperationError {}
+
+/**
+ * Runs `work` with every xiRequest of `context` withheld, so all of an execution's input can be
+ * checked before anything is sent.
+ */
+export async function dryRun<T>(context: IExecuteFunctions, work: () => Promise<T>): Promise<T> {
+	dryRuns.add(context);
+	try {
+		return await work();
+	} finally {
+		dryRuns.delete(context);
+	}
+}
+
 /** IM-CorrelationID is limited to 32 characters by the spec: a UUID with dashes is too long. */
 export const newCorrelationId = () => randomBytes(16).toString('hex');
 
@@ -224,6 +249,7 @@ export async function xiRequest<T = unknown>(
 	const settings = await accountSettings.call(this);
 	const node = this.getNode();
 	const extraHeaders = extraHeaderValues(node, settings, request.extraHeaders ?? [], itemIndex);
+	if (dryRuns.has(this)) throw new RequestWithheld(node, 'Request withheld (dry run)', { itemIndex });
 
 	for (let attempt = 1; ; attempt++) {
 		const correlationId = newCorrelationId();
@@ -284,8 +310,8 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_PAGES = 500;
 
 /**
- * Walks XI's page-numbered searches. Stops at the limit, an empty or short page, a 204, or
- * `recordsFound` (which some services send as a string).
+ * Walks XI's page-numbered searches. Stops at the limit, an empty page, a 204, once `recordsFound`
+ * records arrived (some services send it as a string), or at a short page when there is no count.
  */
 export async function xiRequestAllItems(
 	this: XiContext,
@@ -320,9 +346,14 @@ export async function xiRequestAllItems(
 		results.push(...(pageItems as IDataObject[]));
 
 		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
+		// Trust recordsFound when Ingram sends it: a service may cap its pages below what was asked
+		// (e.g. 25), so a short page alone does not prove it was the last one.
 		const recordsFound = Number(pageBody.recordsFound);
-		if (Number.isFinite(recordsFound) && recordsFound > 0 && results.length >= recordsFound) break;
-		if (pageItems.length < pageSize) break;
+		if (Number.isFinite(recordsFound) && recordsFound > 0) {
+			if (results.length >= recordsFound) break;
+		} else if (pageItems.length < pageSize) {
+			break;
+		}
 	}
 	return results;
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, inputError, positiveInteger, textList } from '../../helpers/input';
 import { xiRequest } from '../../transport';
@@ -165,14 +165,48 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 
 const skuKey = (sku: string, quantity?: number) => `${sku.toUpperCase()}\u0000${quantity ?? ''}`;
 
-/** Matches each answer to what was asked: by identifier, else by position (answers come in request order). */
-function matchAnswers(identifyBy: Identifier, asked: Array<{ sku: string; quantity?: number }>, answers: IDataObject[]) {
+const identifierOf = (identifyBy: Identifier, answer: IDataObject | undefined): string => {
+	const id = answer?.[identifyBy] ?? (identifyBy === 'planID' ? answer?.planId : undefined);
+	return typeof id === 'string' ? id.trim().toUpperCase() : '';
+};
+
+/**
+ * Matches each answer to what was asked. A request never holds the same SKU twice (see
+ * `requestChunks`), so the identifier decides; position (answers come in request order) is used
+ * only for an answer that carries no identifier at all, never to hand out another SKU's answer.
+ */
+function matchAnswers(identifyBy: Identifier, asked: Array<{ sku: string }>, answers: IDataObject[]) {
 	const byIdentifier = new Map<string, IDataObject>();
 	for (const answer of answers) {
-		const id = answer[identifyBy === 'upc' ? 'upc' : identifyBy] ?? (identifyBy === 'planID' ? answer.planId : undefined);
-		if (typeof id === 'string' && id) byIdentifier.set(id.toUpperCase(), answer);
+		const id = identifierOf(identifyBy, answer);
+		if (id) byIdentifier.set(id, answer);
 	}
-	return asked.map((entry, position) => byIdentifier.get(entry.sku.toUpperCase()) ?? answers[position]);
+	return asked.map(
+		(entry, position) =>
+			byIdentifier.get(entry.sku.toUpperCase()) ??
+			(identifierOf(identifyBy, answers[position]) === '' ? answers[position] : undefined),
+	);
+}
+
+/**
+ * Splits the distinct (SKU, quantity) pairs into requests of at most 50 in which no SKU appears
+ * twice: Ingram's answers do not echo the quantity, so two quantities of one SKU go in separate
+ * requests.
+ */
+function requestChunks<T extends { sku: string }>(asked: T[]): T[][] {
+	const rounds: T[][] = [];
+	const seen = new Map<string, number>();
+	for (const entry of asked) {
+		const key = entry.sku.toUpperCase();
+		const round = seen.get(key) ?? 0;
+		seen.set(key, round + 1);
+		(rounds[round] ??= []).push(entry);
+	}
+	return rounds.flatMap((round) =>
+		Array.from({ length: Math.ceil(round.length / SKUS_PER_REQUEST) }, (_, n) =>
+			round.slice(n * SKUS_PER_REQUEST, (n + 1) * SKUS_PER_REQUEST),
+		),
+	);
 }
 
 const SIMPLE_FIELDS = [
@@ -206,6 +240,20 @@ function simplifyAnswer(answer: IDataObject): IDataObject {
 	return simple;
 }
 
+/** Says which SKUs and items a failed request was for: one error stands for up to 50 SKUs. */
+function describeFailedChunk(error: unknown, chunk: Array<{ sku: string }>, affected: PriceRequest[]) {
+	if (!(error instanceof NodeApiError)) return;
+	const items = [...new Set(affected.map((r) => r.itemIndex))];
+	const skus = chunk.map((entry) => entry.sku);
+	const shown = skus.length > 20 ? `${skus.slice(0, 20).join(', ')} and ${skus.length - 20} more` : skus.join(', ');
+	error.description = [
+		error.description,
+		`This request priced ${skus.length} SKU${skus.length === 1 ? '' : 's'} (${shown}) for item${items.length === 1 ? '' : 's'} ${items.join(', ')}.`,
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
 export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const groups = new Map<string, RequestGroup>();
 	const results = new Map<number, INodeExecutionData[]>();
@@ -235,8 +283,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		const asked = [...distinct.values()];
 		const answers = new Map<string, IDataObject>();
 
-		for (let start = 0; start < asked.length; start += SKUS_PER_REQUEST) {
-			const chunk = asked.slice(start, start + SKUS_PER_REQUEST);
+		for (const chunk of requestChunks(asked)) {
 			const chunkKeys = new Set(chunk.map((entry) => skuKey(entry.sku, entry.quantity)));
 			const firstItem = group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
 			try {
@@ -272,7 +319,9 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					);
 				});
 			} catch (error) {
-				for (const request of group.requests.filter((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))) {
+				const affected = group.requests.filter((r) => chunkKeys.has(skuKey(r.sku, r.quantity)));
+				describeFailedChunk(error, chunk, affected);
+				for (const request of affected) {
 					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
 				}
 			}
