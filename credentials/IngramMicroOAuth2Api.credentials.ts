@@ -123,7 +123,7 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. buyer@example.com',
 			description:
-				'Sent as IM-CustomerContact on quote search and freight estimate, which require it (at most 64 characters)',
+				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it (at most 64 characters)',
 		},
 		{
 			displayName: 'Access Token',

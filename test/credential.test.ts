@@ -1,4 +1,7 @@
  
+import type { INode } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
+
 import {
 	ingramMicroApiBaseUrl,
 	ingramMicroHost,
@@ -86,5 +89,50 @@ describe('Ingram Micro OAuth2 API credential', () => {
 		expect(ingramMicroApiBaseUrl({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010/' })).toBe(
 			'http://127.0.0.1:4010',
 		);
+	});
+});
+
+describe('credential fields are checked before anything is sent', () => {
+	test.each([
+		['customerNumber', '20-2222222222', 'The credential field "Customer Number" is 13 characters long; Ingram Micro accepts at most 10'],
+		['customerNumber', ' ', 'The credential field "Customer Number" is empty'],
+		['countryCode', 'USA', 'The credential field "Country Code" must be two letters, such as US (got "USA")'],
+		['senderId', 'x'.repeat(33), 'The credential field "Sender ID" is 33 characters long; Ingram Micro accepts at most 32'],
+	])('%s = %p', async (field, value, message) => {
+		const credentials = simCredentials(sim);
+		credentials.ingramMicroOAuth2Api[field] = value;
+		const { error } = await runNode({
+			pkg,
+			credentials,
+			parameters: { resource: 'product', operation: 'search', returnAll: false, limit: 1 },
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(message);
+		expect(sim.count()).toBe(0);
+	});
+});
+
+describe('the credential test request', () => {
+	const { Workflow } = n8nWorkflow;
+	test.each([
+		['production', {}, 'https://api.ingrammicro.com:443'],
+		['sandbox', {}, 'https://api.ingrammicro.com:443/sandbox'],
+		['custom', { customBaseUrl: 'http://127.0.0.1:4010/' }, 'http://127.0.0.1:4010'],
+	])('goes to the %s base URL', (environment, extra, expected) => {
+		const type = pkg.credentialTypes.ingramMicroOAuth2Api;
+		const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+		const node = { name: 'Credential Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+		const credentials = { environment, ...extra };
+		const baseURL = workflow.expression.getSimpleParameterValue(
+			node,
+			type.test!.request.baseURL as string,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
+		);
+		// the same URL the node itself uses for that environment
+		expect(baseURL).toBe(expected);
+		expect(ingramMicroApiBaseUrl(credentials)).toBe(expected);
 	});
 });

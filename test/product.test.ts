@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
 import { catalogSkus, simCredentials, specViolations, UNKNOWN_SKU } from './helpers';
-import { XiSimulator } from './simulator';
+import { SIM_FIXTURES, XiSimulator } from './simulator';
 
 let pkg: LoadedPackage;
 let sim: XiSimulator;
@@ -297,6 +297,22 @@ describe('Product › Search and Get', () => {
 		});
 		expect(byVendorPart[0].json.ingramPartNumber).toBe(sku);
 		expect(sim.count({ operationId: 'get-reseller-v6-productdetailcmp' })).toBe(1);
+		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test.each([
+		['planId', SIM_FIXTURES.plans.planId],
+		['planName', SIM_FIXTURES.plans.planName],
+	])('a subscription plan is found by %s through /catalog/details', async (lookUpBy, value) => {
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'get', lookUpBy, [lookUpBy]: value, simplify: false },
+		});
+		expect(error).toBeUndefined();
+		const request = sim.requests.find((r) => r.operationId === 'get-reseller-v6-productdetailcmp')!;
+		expect(request.query).toEqual({ [lookUpBy]: value });
+		expect(JSON.stringify(items.map((i) => i.json))).toContain(SIM_FIXTURES.plans.planId);
 		expect(specViolations(sim)).toEqual([]);
 	});
 

@@ -4,6 +4,7 @@ import { loadPackage, type LoadedPackage } from './harness';
 import {
 	buildEvent,
 	newEventId,
+	orderCreatedAsPublished,
 	sendEvent,
 	signEventId,
 	stockUpdateEvent,
@@ -211,9 +212,16 @@ describe('Ingram Micro Trigger › delivery', () => {
 		expect(standIn.executions).toHaveLength(2);
 	});
 
+	test('JSON that does not parse is refused by n8n itself (422), before the trigger runs', async () => {
+		const standIn = await trigger();
+		const answer = await sendEvent(standIn.url, '{"eventId": "ABC", "resource": [', { signature: signEventId('ABC', SECRET) });
+		expect(answer.status).toBe(422);
+		expect(standIn.executions).toHaveLength(0);
+	});
+
 	test.each([
-		['malformed JSON', '{"eventId": "ABC", "resource": [', 'The body is not a JSON object'],
-		['a JSON array', '[{"eventId":"ABC"}]', 'The body is not a JSON object'],
+		['two events in one array', JSON.stringify([{ eventId: 'ABC' }, { eventId: 'DEF' }]), 'The body is not one JSON event'],
+		['a JSON string', JSON.stringify('ABC'), 'The body is not one JSON event'],
 		['no eventId', JSON.stringify({ topic: 'resellers/orders', event: 'im::updated', resource: [] }), 'The event has no eventId'],
 		['an empty body', '', 'The event has no eventId'],
 	])('%s → 400, no execution', async (_case, body, message) => {
@@ -222,6 +230,49 @@ describe('Ingram Micro Trigger › delivery', () => {
 		expect(answer.status).toBe(400);
 		expect(JSON.parse(answer.body)).toEqual({ message });
 		expect(standIn.executions).toHaveLength(0);
+	});
+
+	test('the v7 order result exactly as the spec publishes it (an array of one event) starts an execution', async () => {
+		const standIn = await trigger({ events: ['orderCreated'] });
+		const published = orderCreatedAsPublished();
+		expect(published).toHaveLength(1);
+		const answer = await sendEvent(standIn.url, JSON.stringify(published), {
+			signature: signEventId(String(published[0].eventId), SECRET),
+		});
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+		expect(standIn.executions[0].items[0].json).toMatchObject({
+			eventId: published[0].eventId,
+			eventType: 'IM::async_order_create',
+			customerOrderNumber: 'TESTCASE41E111',
+		});
+	});
+
+	test('an async order result that failed, without resources, still starts an execution with its details', async () => {
+		const standIn = await trigger({ events: ['orderCreated'] });
+		const event = {
+			topic: 'resellers/orders',
+			event: 'IM::created',
+			eventId: newEventId(),
+			eventTimeStamp: '2026-11-22T09:30:00Z',
+			eventType: 'IM::async_order_create',
+			customerOrderNumber: 'PO-N8N-V7',
+			errors: [{ message: 'SKU-NOTFOUND ZZ9999' }],
+		};
+		const answer = await sendEvent(standIn.url, event, { secret: SECRET });
+		expect(answer.status).toBe(200);
+		expect(standIn.executions).toHaveLength(1);
+		expect(standIn.executions[0].items.map((item) => item.json)).toEqual([
+			{
+				topic: 'resellers/orders',
+				event: 'IM::created',
+				eventId: event.eventId,
+				eventTimeStamp: '2026-11-22T09:30:00Z',
+				eventType: 'IM::async_order_create',
+				customerOrderNumber: 'PO-N8N-V7',
+				errors: [{ message: 'SKU-NOTFOUND ZZ9999' }],
+			},
+		]);
 	});
 });
 

@@ -3,7 +3,8 @@
  * A stand-in for n8n's webhook endpoint, on 127.0.0.1, for trigger nodes of this package.
  *
  * It does what n8n's webhook service does with a POST to a production webhook URL, using n8n-core's
- * own pieces: the body is read raw (kept as `rawBody`) and parsed as JSON, the node's `webhook()` runs
+ * own pieces: the body is read raw (kept as `rawBody`) and parsed as JSON (422 when it does not
+ * parse, as n8n answers), the node's `webhook()` runs
  * in a real WebhookContext, and when it returns workflow data a real WorkflowExecute run starts with
  * those items as the trigger's output. The HTTP answer follows n8n's rules (`noWebhookResponse`,
  * `webhookResponse`, "Webhook call received", "Workflow was started"). Unlike n8n it answers after
@@ -194,11 +195,18 @@ export class WebhookStandIn {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
+		// Like n8n's body parser: JSON is parsed before the node runs; a body that does not parse is
+		// answered 422 by n8n itself, and an empty body becomes {}.
 		let body: unknown = {};
-		try {
-			body = rawBody.length ? JSON.parse(rawBody.toString('utf8')) : {};
-		} catch {
-			body = {}; // the node reads rawBody itself and decides
+		if (rawBody.length && String(req.headers['content-type'] ?? '').includes('json')) {
+			try {
+				body = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				res.writeHead(422, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
+				this.answers.push({ status: 422, body: 'Failed to parse request body' });
+				return;
+			}
 		}
 		const request = { method: 'POST', url: req.url, headers: req.headers, query: {}, params: {}, body, rawBody };
 		const response = expressLikeResponse(res);

@@ -25,8 +25,12 @@ function reply(context: IWebhookFunctions, status: number, message: string): IWe
 	return { noWebhookResponse: true };
 }
 
-/** The JSON body as sent: from the raw bytes when n8n kept them, so nothing was re-serialised. */
-function readBody(context: IWebhookFunctions): IDataObject | undefined {
+/**
+ * The event in the body, read from the raw bytes when n8n kept them (nothing re-serialised). n8n
+ * itself answers 422 to JSON that does not parse; this also guards other entry paths. Ingram's own
+ * example of the v7 order result wraps the event in a one-element array, which is unwrapped.
+ */
+function readEvent(context: IWebhookFunctions): IDataObject | undefined {
 	const { rawBody } = context.getRequestObject() as { rawBody?: Buffer };
 	let body: unknown = context.getBodyData();
 	if (Buffer.isBuffer(rawBody) && rawBody.length > 0) {
@@ -36,6 +40,7 @@ function readBody(context: IWebhookFunctions): IDataObject | undefined {
 			return undefined;
 		}
 	}
+	if (Array.isArray(body) && body.length === 1) body = body[0];
 	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
 }
 
@@ -46,7 +51,7 @@ export class IngramMicroTrigger implements INodeType {
 		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: '={{ $parameter["events"].includes("*") ? "Any event" : $parameter["events"].length + " event(s)" }}',
 		description:
 			'Starts the workflow when Ingram Micro sends an order status, async order result, quote or stock update event',
 		defaults: { name: 'Ingram Micro Trigger' },
@@ -165,8 +170,8 @@ export class IngramMicroTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = readBody(this);
-		if (!body) return reply(this, 400, 'The body is not a JSON object');
+		const body = readEvent(this);
+		if (!body) return reply(this, 400, 'The body is not one JSON event');
 		const event = parseEvent(body);
 		if (!event.eventId) return reply(this, 400, 'The event has no eventId');
 

@@ -6,10 +6,6 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
  * `im::order_shipped` and `IM::STOCK_UPDATE`.
  */
 export const INGRAM_EVENTS = [
-	{ value: 'orderShipped', name: 'Order Shipped', types: ['im::order_shipped'] },
-	{ value: 'orderInvoiced', name: 'Order Invoiced', types: ['im::order_invoiced'] },
-	{ value: 'orderOnHold', name: 'Order On Hold', types: ['im::order_hold'] },
-	{ value: 'orderVoided', name: 'Order Voided', types: ['im::order_voided'] },
 	{ value: 'orderBackordered', name: 'Order Backordered', types: ['im::order_backordered'] },
 	{
 		value: 'orderCreated',
@@ -17,6 +13,10 @@ export const INGRAM_EVENTS = [
 		types: ['im::async_order_create'],
 		description: 'The result of an asynchronous (v7) order create, including errors',
 	},
+	{ value: 'orderInvoiced', name: 'Order Invoiced', types: ['im::order_invoiced'] },
+	{ value: 'orderOnHold', name: 'Order On Hold', types: ['im::order_hold'] },
+	{ value: 'orderShipped', name: 'Order Shipped', types: ['im::order_shipped'] },
+	{ value: 'orderVoided', name: 'Order Voided', types: ['im::order_voided'] },
 	{ value: 'quoteCreated', name: 'Quote Created', types: ['im::quote_create'] },
 	{
 		value: 'stockUpdate',
@@ -46,13 +46,16 @@ export function field(record: IDataObject | undefined, name: string): unknown {
 	return key === undefined ? undefined : record[key];
 }
 
+/** Keys of the event envelope (lower-cased), which every output item gets anyway. */
+const ENVELOPE_KEYS = new Set(['topic', 'event', 'eventid', 'eventtimestamp', 'eventtype', 'resource']);
+
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 
 export interface ParsedEvent {
 	eventId: string;
 	topic: string;
 	event: string;
-	/** Ingram's portal sample misspells it `evenTtimeStamp`; both are read. */
+	/** Ingram's portal sample misspells it `evenTtimeStamp`; the case-insensitive read covers it. */
 	eventTimeStamp: string;
 	/** Each entry of `resource` with its own event type (v7 and quote events send one object). */
 	resources: Array<{ eventType: string; entry: IDataObject }>;
@@ -62,15 +65,24 @@ export interface ParsedEvent {
 export function parseEvent(body: IDataObject): ParsedEvent {
 	const topLevelType = text(field(body, 'eventType'));
 	const resource = field(body, 'resource');
-	const entries = (Array.isArray(resource) ? resource : resource && typeof resource === 'object' ? [resource] : []) as IDataObject[];
+	const entries = (Array.isArray(resource) ? resource : [resource]).filter(
+		(entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+	);
+	const resources = entries.map((entry) => ({ eventType: text(field(entry, 'eventType')) || topLevelType, entry }));
+	// An event without resources (e.g. an async order result that failed) is still one event:
+	// it is matched on its top-level eventType and carries its other fields.
+	if (resources.length === 0) {
+		const rest = Object.fromEntries(
+			Object.entries(body).filter(([key]) => !ENVELOPE_KEYS.has(key.toLowerCase())),
+		) as IDataObject;
+		resources.push({ eventType: topLevelType, entry: rest });
+	}
 	return {
 		eventId: text(field(body, 'eventId')),
 		topic: text(field(body, 'topic')),
 		event: text(field(body, 'event')),
-		eventTimeStamp: text(field(body, 'eventTimeStamp') ?? field(body, 'evenTtimeStamp')),
-		resources: entries
-			.filter((entry) => entry && typeof entry === 'object')
-			.map((entry) => ({ eventType: text(field(entry, 'eventType')) || topLevelType, entry })),
+		eventTimeStamp: text(field(body, 'eventTimeStamp')),
+		resources,
 	};
 }
 

@@ -88,16 +88,24 @@ export function buildEvent(name: XiEventName): XiEvent {
 	} else if (name === 'stockUpdate') {
 		event = requestExample('/resellers/v1/webhooks/availabilityupdate');
 	} else if (name === 'orderCreated') {
-		// The spec's "Webhook Response" example of v7 order create is an array of events; take one.
-		const examples = specExample('/resellers/v7/orders', (item) => {
-			const response = ((item.post as Json).responses as Json)['201'] as Json;
-			return ((response.content as Json)['application/json'] as Json).examples;
-		}) as Record<string, { value: unknown }>;
-		event = (Object.values(examples)[0].value as XiEvent[])[0];
+		event = orderCreatedAsPublished()[0];
 	} else {
 		event = quoteCreatedEvent();
 	}
 	return { ...event, eventId: newEventId(), eventTimeStamp: new Date().toISOString() };
+}
+
+/**
+ * The spec's "Webhook Response" example of v7 order create exactly as published: an array holding
+ * one event (fresh eventId).
+ */
+export function orderCreatedAsPublished(): XiEvent[] {
+	const examples = specExample('/resellers/v7/orders', (item) => {
+		const response = ((item.post as Json).responses as Json)['201'] as Json;
+		return ((response.content as Json)['application/json'] as Json).examples;
+	}) as Record<string, { value: unknown }>;
+	const events = Object.values(examples)[0].value as XiEvent[];
+	return events.map((event) => ({ ...event, eventId: newEventId() }));
 }
 
 /** A stock update as Ingram sends it every ~15 minutes: up to 4,000 SKUs in one event. */

@@ -9,5 +9,5 @@ export type { Fault, RecordedRequest, SimulatorOptions } from './server';
 export { SIM_FIXTURES, SEED_TODAY } from './data';
 export type { XiData } from './data';
 export { SPEC_REPAIRS, validateXiSpecDocument, xiSpec } from './spec';
-export { buildEvent, newEventId, sendEvent, signEventId, stockUpdateEvent } from './events';
+export { buildEvent, newEventId, orderCreatedAsPublished, sendEvent, signEventId, stockUpdateEvent } from './events';
 export type { SendEventOptions, SignatureEncoding, XiEvent, XiEventName } from './events';

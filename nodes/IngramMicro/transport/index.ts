@@ -95,8 +95,30 @@ export const newCorrelationId = () => randomBytes(16).toString('hex');
 // Credentials are read once per execution context, not once per item or per page.
 const settingsCache = new WeakMap<object, Promise<AccountSettings>>();
 
+/** Ingram's header limits, checked before the first call so a typo is not a cryptic 400. */
+function checkCredentialFields(node: INode, credentials: IDataObject) {
+	const customerNumber = String(credentials.customerNumber ?? '').trim();
+	const countryCode = String(credentials.countryCode ?? '').trim();
+	const senderId = String(credentials.senderId ?? '').trim();
+	const problem = !customerNumber
+		? 'The credential field "Customer Number" is empty'
+		: customerNumber.length > 10
+			? `The credential field "Customer Number" is ${customerNumber.length} characters long; Ingram Micro accepts at most 10`
+			: !/^[A-Za-z]{2}$/.test(countryCode)
+				? `The credential field "Country Code" must be two letters, such as US (got "${countryCode}")`
+				: senderId.length > 32
+					? `The credential field "Sender ID" is ${senderId.length} characters long; Ingram Micro accepts at most 32`
+					: undefined;
+	if (problem) {
+		throw new NodeOperationError(node, problem, {
+			description: 'Correct it in the Ingram Micro OAuth2 API credential.',
+		});
+	}
+}
+
 async function loadSettings(this: XiContext): Promise<AccountSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	checkCredentialFields(this.getNode(), credentials);
 	return {
 		baseUrl: ingramMicroApiBaseUrl(credentials),
 		senderId: String(credentials.senderId ?? '').trim(),

@@ -13,9 +13,9 @@ const properties: INodeProperties[] = [
 		default: 'ingramPartNumber',
 		options: [
 			{ name: 'Ingram Part Number', value: 'ingramPartNumber' },
-			{ name: 'Vendor Part Number', value: 'vendorPartNumber' },
 			{ name: 'Plan ID', value: 'planId', description: 'A subscription plan' },
 			{ name: 'Plan Name', value: 'planName', description: 'A subscription plan' },
+			{ name: 'Vendor Part Number', value: 'vendorPartNumber' },
 		],
 	},
 	{

@@ -10,11 +10,11 @@ import { additionalAttributesField, readAdditionalAttributes, simplifyField } fr
 export const SKUS_PER_REQUEST = 50;
 
 const IDENTIFIERS = [
-	{ name: 'Ingram Part Number', value: 'ingramPartNumber' },
-	{ name: 'Vendor Part Number', value: 'vendorPartNumber' },
-	{ name: 'UPC', value: 'upc' },
 	{ name: 'Customer Part Number', value: 'customerPartNumber' },
+	{ name: 'Ingram Part Number', value: 'ingramPartNumber' },
 	{ name: 'Plan ID', value: 'planID', description: 'A subscription plan' },
+	{ name: 'UPC', value: 'upc' },
+	{ name: 'Vendor Part Number', value: 'vendorPartNumber' },
 ] as const;
 
 type Identifier = (typeof IDENTIFIERS)[number]['value'];
