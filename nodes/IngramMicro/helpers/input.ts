@@ -68,6 +68,18 @@ export function textList(value: unknown): string[] {
 	return parts.map(asText).filter(Boolean);
 }
 
+function toDateTime(node: INode, itemIndex: number, value: unknown, label: string): DateTime | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let date: DateTime;
+	if (value instanceof Date) date = DateTime.fromJSDate(value);
+	else if (DateTime.isDateTime(value)) date = value;
+	else date = DateTime.fromISO(asText(value), { setZone: true });
+	if (!date.isValid) {
+		throw inputError(node, itemIndex, `"${label}" is not a valid date (got "${asText(value)}")`, 'Use a date such as 2026-03-31.');
+	}
+	return date;
+}
+
 /**
  * n8n date fields hold ISO strings (or whatever an expression produced); Ingram wants one fixed
  * format per endpoint, e.g. `yyyy-MM-dd` for order search, `MM/dd/yyyy` for renewals.
@@ -79,18 +91,10 @@ export function ingramDate(
 	label: string,
 	format = 'yyyy-MM-dd',
 ): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let date: DateTime;
-	if (value instanceof Date) date = DateTime.fromJSDate(value);
-	else if (DateTime.isDateTime(value)) date = value;
-	else date = DateTime.fromISO(asText(value), { setZone: true });
-	if (!date.isValid) {
-		throw inputError(node, itemIndex, `"${label}" is not a valid date (got "${asText(value)}")`, 'Use a date such as 2026-03-31.');
-	}
-	return date.toFormat(format);
+	return toDateTime(node, itemIndex, value, label)?.toFormat(format);
 }
 
-/** A from/to pair for Ingram's `*-bt` / `*_bt` filters: both ends are needed. */
+/** A from/to pair for Ingram's `*-bt` / `*_bt` filters: both ends are needed, in order. */
 export function dateRange(
 	node: INode,
 	itemIndex: number,
@@ -99,14 +103,18 @@ export function dateRange(
 	format = 'yyyy-MM-dd',
 ): [string, string] | undefined {
 	if (!range) return undefined;
-	const from = ingramDate(node, itemIndex, range.from, `${label} From`, format);
-	const to = ingramDate(node, itemIndex, range.to, `${label} To`, format);
+	const from = toDateTime(node, itemIndex, range.from, `${label} From`);
+	const to = toDateTime(node, itemIndex, range.to, `${label} To`);
 	if (!from && !to) return undefined;
 	if (!from || !to) throw inputError(node, itemIndex, `"${label}" needs both a From and a To date`);
-	if (from > to && format === 'yyyy-MM-dd') {
-		throw inputError(node, itemIndex, `"${label}" starts after it ends (${from} > ${to})`);
+	if (from.startOf('day') > to.startOf('day')) {
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" starts after it ends (${from.toFormat('yyyy-MM-dd')} > ${to.toFormat('yyyy-MM-dd')})`,
+		);
 	}
-	return [from, to];
+	return [from.toFormat(format), to.toFormat(format)];
 }
 
 /** Drops undefined and '' so that only what the user set is sent. */

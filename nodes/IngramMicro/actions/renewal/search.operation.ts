@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -116,10 +115,9 @@ export const description = updateDisplayOptions({ show: { resource: ['renewal'],
 
 /** Renewals want MM/dd/yyyy (spec example); the range is checked in ISO order first, where "from > to" is detectable. */
 function renewalRange(node: INode, itemIndex: number, value: unknown, label: string): IDataObject | undefined {
-	const range = dateRange(node, itemIndex, readRange(value), label);
-	if (!range) return undefined;
-	const [from, to] = range.map((date) => DateTime.fromISO(date).toFormat('MM/dd/yyyy'));
-	return { customStartDate: from, customEndDate: to };
+	// renewals take US-style dates (the spec's example: 01/31/2024)
+	const range = dateRange(node, itemIndex, readRange(value), label, 'MM/dd/yyyy');
+	return range && { customStartDate: range[0], customEndDate: range[1] };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
