@@ -219,6 +219,17 @@ describe('Ingram Micro Trigger › delivery', () => {
 		expect(standIn.executions).toHaveLength(0);
 	});
 
+	test('JSON that does not parse, sent as text so n8n passes it through, is answered 400 by the trigger', async () => {
+		const standIn = await trigger();
+		const answer = await sendEvent(standIn.url, '{"eventId": "ABC", "resource": [', {
+			signature: signEventId('ABC', SECRET),
+			headers: { 'content-type': 'text/plain' },
+		});
+		expect(answer.status).toBe(400);
+		expect(JSON.parse(answer.body)).toEqual({ message: 'The body is not one JSON event' });
+		expect(standIn.executions).toHaveLength(0);
+	});
+
 	test.each([
 		['two events in one array', JSON.stringify([{ eventId: 'ABC' }, { eventId: 'DEF' }]), 'The body is not one JSON event'],
 		['a JSON string', JSON.stringify('ABC'), 'The body is not one JSON event'],

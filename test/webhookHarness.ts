@@ -198,7 +198,9 @@ export class WebhookStandIn {
 		// Like n8n's body parser: JSON is parsed before the node runs; a body that does not parse is
 		// answered 422 by n8n itself, and an empty body becomes {}.
 		let body: unknown = {};
-		if (rawBody.length && String(req.headers['content-type'] ?? '').includes('json')) {
+		const contentType = String(req.headers['content-type'] ?? '');
+		if (rawBody.length && contentType.startsWith('text/plain')) body = rawBody.toString('utf8');
+		if (rawBody.length && contentType.includes('json')) {
 			try {
 				body = JSON.parse(rawBody.toString('utf8'));
 			} catch {
