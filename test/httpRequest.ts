@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The HTTP client n8n-core gives nodes as `this.helpers.httpRequest` (OutboundHttp from
 // @n8n/backend-network, at the version n8n-core 2.41.1 uses), for helpers that run outside a node execution.
 import { OutboundHttp } from '@n8n/backend-network';
