@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, xiRequestAllItems, type Paging, type XiRequest } from '../../transport';
-import { positiveInteger } from '../../helpers/input';
+import { optionalText, positiveInteger } from '../../helpers/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -197,3 +197,49 @@ export function dateRangeField(name: string, displayName: string, description: s
 }
 
 export const readRange = (value: unknown) => (value as IDataObject | undefined)?.range as IDataObject | undefined;
+
+/** The "Filters" collection of a search, its options in alphabetical order as n8n lists them. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** A free-text search filter: its query parameter (= parameter name), label and the spec's max length. */
+export interface TextFilter {
+	name: string;
+	displayName: string;
+	maxLength?: number;
+	placeholder?: string;
+	description?: string;
+}
+
+export const textFilterOptions = (filters: readonly TextFilter[]): INodeProperties[] =>
+	filters.map(({ name, displayName, placeholder, description }) => ({
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+	}));
+
+/** The query parameters of the text filters the user set, checked against Ingram's lengths. */
+export function readTextFilters(
+	node: INode,
+	itemIndex: number,
+	values: IDataObject,
+	filters: readonly TextFilter[],
+): IDataObject {
+	return Object.fromEntries(
+		filters.map((filter) => [
+			filter.name,
+			optionalText(node, itemIndex, values[filter.name], { label: filter.displayName, maxLength: filter.maxLength }),
+		]),
+	);
+}

@@ -2,7 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, ingramDate, inputError, optionalText } from '../../helpers/input';
-import { returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
+import {
+	filtersCollection,
+	readTextFilters,
+	returnAllOrLimit,
+	searchWithLimit,
+	sortDirectionOption,
+	textFilterOptions,
+	type TextFilter,
+} from '../common/fields';
 
 /** Each is a separate yyyy-MM-dd query parameter; From/To pairs may be used one-sided. */
 const DATE_FILTERS = [
@@ -24,7 +32,7 @@ const DATE_PAIRS = [
 	['orderFromDate', 'orderToDate'],
 ] as const;
 
-const TEXT_FILTERS: Array<{ name: string; displayName: string; maxLength?: number; placeholder?: string }> = [
+const TEXT_FILTERS: TextFilter[] = [
 	{ name: 'customerOrderNumber', displayName: 'Customer Order Number', placeholder: 'e.g. PO-1042' },
 	{ name: 'DeliveryNumber', displayName: 'Delivery Number', placeholder: 'e.g. 335238411' },
 	{ name: 'endCustomerOrderNumber', displayName: 'End Customer Order Number' },
@@ -40,23 +48,10 @@ const LABELS = new Map<string, string>([...DATE_FILTERS, ...TEXT_FILTERS].map((f
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...DATE_FILTERS.map<INodeProperties>((f) => ({ ...f, type: 'dateTime', default: '' })),
-			...TEXT_FILTERS.map<INodeProperties>(({ name, displayName, placeholder }) => ({
-				name,
-				displayName,
-				placeholder,
-				type: 'string',
-				default: '',
-			})),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	filtersCollection([
+		...DATE_FILTERS.map<INodeProperties>((f) => ({ ...f, type: 'dateTime', default: '' })),
+		...textFilterOptions(TEXT_FILTERS),
+	]),
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -92,9 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			throw inputError(node, itemIndex, `"${LABELS.get(from)}" is after "${LABELS.get(to)}" (${qs[from]} > ${qs[to]})`);
 		}
 	}
-	for (const { name, displayName, maxLength } of TEXT_FILTERS) {
-		qs[name] = optionalText(node, itemIndex, filters[name], { label: displayName, maxLength });
-	}
+	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	qs.orderby = optionalText(node, itemIndex, sort.orderby, { label: 'Sort By', maxLength: 32 });
 	qs.direction = sort.direction;
 

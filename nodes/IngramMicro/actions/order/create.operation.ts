@@ -10,9 +10,7 @@ import {
 	numberLines,
 	orderCreateOptions,
 	readAddresses,
-	readOrderCreateOptions,
-	readShipmentDetails,
-	rejectedLines,
+	readOrderCreateHeader, rejectedLines,
 	shipmentDetailsField,
 } from './fields';
 
@@ -95,20 +93,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			phoneNumber: phoneAsNumber(node, itemIndex, addresses.resellerInfo.phoneNumber),
 		});
 	}
-	const shipmentDetails = readShipmentDetails(
-		node,
-		itemIndex,
-		this.getNodeParameter('shipmentDetails', itemIndex, {}) as IDataObject,
-		'v6',
-	);
-	const options = readOrderCreateOptions(
-		node,
-		itemIndex,
-		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-		'v6',
-	);
+	const header = readOrderCreateHeader.call(this, itemIndex, 'v6');
 
-	const body = compact({ customerOrderNumber, ...options, ...addresses, shipmentDetails, lines });
+	const body = compact({ customerOrderNumber, ...header, ...addresses, lines });
 	// Never resent: Ingram has no idempotency key, a second POST would be a second order.
 	const response = (await xiRequest.call(
 		this,

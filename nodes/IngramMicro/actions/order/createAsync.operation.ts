@@ -10,9 +10,7 @@ import {
 	numberLines,
 	orderCreateOptions,
 	readAddresses,
-	readOrderCreateOptions,
-	readShipmentDetails,
-	shipmentDetailsField,
+	readOrderCreateHeader, shipmentDetailsField,
 } from './fields';
 
 // v7 lines may name the vendor part number instead of the Ingram one.
@@ -123,20 +121,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const addresses = readAddresses.call(this, itemIndex, V7_BLOCKS);
-	const shipmentDetails = readShipmentDetails(
-		node,
-		itemIndex,
-		this.getNodeParameter('shipmentDetails', itemIndex, {}) as IDataObject,
-		'v7',
-	);
-	const options = readOrderCreateOptions(
-		node,
-		itemIndex,
-		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
-		'v7',
-	);
+	const header = readOrderCreateHeader.call(this, itemIndex, 'v7');
 
-	const body = compact({ quoteNumber, customerOrderNumber, ...options, ...addresses, shipmentDetails, lines });
+	const body = compact({ quoteNumber, customerOrderNumber, ...header, ...addresses, lines });
 	// Never resent: a second POST would queue a second order.
 	const { body: confirmation } = await xiRequest.call(
 		this,

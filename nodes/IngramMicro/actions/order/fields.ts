@@ -347,3 +347,17 @@ export function rejectedLines(order: IDataObject): IDataObject[] {
 		compact({ customerLineNumber: line.customerLineNumber ?? customerLinenumber, ...line }),
 	);
 }
+
+/** The header of an order create besides lines and addresses: shipment details and the options. */
+export function readOrderCreateHeader(this: IExecuteFunctions, itemIndex: number, version: CreateVersion): IDataObject {
+	const node = this.getNode();
+	return {
+		...readOrderCreateOptions(node, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, version),
+		shipmentDetails: readShipmentDetails(
+			node,
+			itemIndex,
+			this.getNodeParameter('shipmentDetails', itemIndex, {}) as IDataObject,
+			version,
+		),
+	};
+}

@@ -1,8 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange, ingramDate, optionalText, textList } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { compact, dateRange, ingramDate, textList } from '../../helpers/input';
+import {
+	dateRangeField,
+	filtersCollection,
+	readRange,
+	readTextFilters,
+	returnAllOrLimit,
+	searchWithLimit,
+	textFilterOptions,
+	type TextFilter,
+} from '../common/fields';
 
 /** The spec's enum. Responses also carry other words (OPEN, Processing): expressions may send those. */
 const ORDER_STATUSES = [
@@ -14,13 +23,7 @@ const ORDER_STATUSES = [
 ];
 
 /** Text filters: query name, label, spec maxLength. */
-const TEXT_FILTERS: Array<{
-	name: string;
-	displayName: string;
-	maxLength: number;
-	placeholder?: string;
-	description?: string;
-}> = [
+const TEXT_FILTERS: TextFilter[] = [
 	{ name: 'customerOrderNumber', displayName: 'Customer Order Number', maxLength: 35, description: 'Your PO number' },
 	{
 		name: 'endCustomerOrderNumber',
@@ -69,14 +72,7 @@ const RANGE_FILTERS = [
 ];
 
 const filterOptions: INodeProperties[] = [
-	...TEXT_FILTERS.map<INodeProperties>((filter) => ({
-		displayName: filter.displayName,
-		name: filter.name,
-		type: 'string',
-		default: '',
-		placeholder: filter.placeholder,
-		description: filter.description,
-	})),
+	...textFilterOptions(TEXT_FILTERS),
 	...RANGE_FILTERS.map((filter) =>
 		dateRangeField(
 			filter.field,
@@ -110,14 +106,7 @@ const filterOptions: INodeProperties[] = [
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: filterOptions.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	filtersCollection(filterOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['search'] } }, properties);
@@ -126,12 +115,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const filter of TEXT_FILTERS) {
-		qs[filter.name] = optionalText(node, itemIndex, filters[filter.name], {
-			label: filter.displayName,
-			maxLength: filter.maxLength,
-		});
-	}
+	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	for (const filter of RANGE_FILTERS) {
 		qs[filter.name] = dateRange(node, itemIndex, readRange(filters[filter.field]), filter.displayName);
 	}

@@ -1,10 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange, optionalText } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
+import { compact, dateRange } from '../../helpers/input';
+import {
+	dateRangeField,
+	filtersCollection,
+	readRange,
+	readTextFilters,
+	returnAllOrLimit,
+	searchWithLimit,
+	sortDirectionOption,
+	textFilterOptions,
+	type TextFilter,
+} from '../common/fields';
 
-const TEXT_FILTERS = [
+const TEXT_FILTERS: TextFilter[] = [
 	{
 		name: 'endUserContact',
 		displayName: 'End User Name',
@@ -26,7 +36,7 @@ const TEXT_FILTERS = [
 	},
 	{ name: 'status', displayName: 'Status', placeholder: 'e.g. Ready to Order', description: 'The status of the quote' },
 	{ name: 'vendorName', displayName: 'Vendor Name', placeholder: 'e.g. Dell', description: 'Any part of the name matches' },
-] as const;
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -37,18 +47,11 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...TEXT_FILTERS.map<INodeProperties>((filter) => ({ ...filter, type: 'string', default: '' })),
-			dateRangeField('quoteCreateDate', 'Created Date', 'Quotes created in this range (up to 365 days back)'),
-			dateRangeField('ingramOrderDate', 'Ingram Order Date', 'Quotes with an Ingram Micro date in this range'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	filtersCollection([
+		...textFilterOptions(TEXT_FILTERS),
+		dateRangeField('quoteCreateDate', 'Created Date', 'Quotes created in this range (up to 365 days back)'),
+		dateRangeField('ingramOrderDate', 'Ingram Order Date', 'Quotes with an Ingram Micro date in this range'),
+	]),
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -80,9 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const filter of TEXT_FILTERS) {
-		qs[filter.name] = optionalText(node, itemIndex, filters[filter.name], { label: filter.displayName });
-	}
+	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	// The spec types ingramOrderDate-bt as an array (sent as two values), like order search.
 	qs['ingramOrderDate-bt'] = dateRange(node, itemIndex, readRange(filters.ingramOrderDate), 'Ingram Order Date');
 	// quoteCreateDate-bt is a plain string in the spec ("start and end date, only 2 entries"): a

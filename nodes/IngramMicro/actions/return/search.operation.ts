@@ -2,7 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, dateRange, optionalText } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit, sortDirectionOption } from '../common/fields';
+import {
+	dateRangeField,
+	filtersCollection,
+	readRange,
+	readTextFilters,
+	returnAllOrLimit,
+	searchWithLimit,
+	sortDirectionOption,
+	textFilterOptions,
+	type TextFilter,
+} from '../common/fields';
 
 const STATUSES: INodePropertyOptions[] = ['Approved', 'Denied', 'Open', 'Partially Approved', 'Voided'].map((s) => ({
 	name: s,
@@ -61,14 +71,14 @@ const RETURN_REASONS: INodePropertyOptions[] = [
 	'Withholding Tax',
 ].map((reason) => ({ name: reason.replace('(CS )', '(CS)').replace('Vebdor', 'Vendor'), value: reason }));
 
-const TEXT_FILTERS = [
+const TEXT_FILTERS: TextFilter[] = [
 	{ name: 'caseRequestNumber', displayName: 'Case Request Number', placeholder: 'e.g. CAS-08946-G1W3J3-1' },
 	{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', placeholder: 'e.g. YZ3606' },
 	{ name: 'invoiceNumber', displayName: 'Invoice Number', placeholder: 'e.g. 40-NFERG-11' },
 	{ name: 'referenceNumber', displayName: 'Reference Number' },
 	{ name: 'returnClaimId', displayName: 'Return Claim ID' },
 	{ name: 'vendorPartNumber', displayName: 'Vendor Part Number' },
-] as const;
+];
 
 /** Filters Ingram takes as one comma-separated string (`-in`). */
 const LIST_FILTERS = [
@@ -85,24 +95,17 @@ const RANGE_FILTERS = [
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...TEXT_FILTERS.map<INodeProperties>((f) => ({ ...f, type: 'string', default: '' })),
-			...LIST_FILTERS.map<INodeProperties>(({ name, displayName, options }) => ({
-				name,
-				displayName,
-				options: [...options],
-				type: 'multiOptions',
-				default: [],
-			})),
-			...RANGE_FILTERS.map((f) => dateRangeField(f.name, f.displayName, f.description)),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	filtersCollection([
+		...textFilterOptions(TEXT_FILTERS),
+		...LIST_FILTERS.map<INodeProperties>(({ name, displayName, options }) => ({
+			name,
+			displayName,
+			options: [...options],
+			type: 'multiOptions',
+			default: [],
+		})),
+		...RANGE_FILTERS.map((f) => dateRangeField(f.name, f.displayName, f.description)),
+	]),
 	{
 		displayName: 'Sort',
 		name: 'sort',
@@ -130,9 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const { name, displayName } of TEXT_FILTERS) {
-		qs[name] = optionalText(node, itemIndex, filters[name], { label: displayName });
-	}
+	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	for (const { name, param } of LIST_FILTERS) {
 		const values = (filters[name] as string[] | undefined) ?? [];
 		qs[param] = values.length ? values.join(',') : undefined;
