@@ -2,7 +2,9 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -11,11 +13,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { acceptedEventIds, acceptOnce, STATIC_DATA_KEY } from './acceptedEvents';
 import { eventOptions, isSelected, parseEvent } from './events';
 import { isValidSignature } from './signature';
 
-/** How many event IDs are remembered to drop Ingram's re-deliveries (bounded static data). */
-export const REMEMBERED_EVENT_IDS = 1000;
 
 const CREDENTIAL_TYPE = 'ingramMicroWebhookApi';
 
@@ -187,13 +188,14 @@ export class IngramMicroTrigger implements INodeType {
 		const resources = event.resources.filter((resource) => isSelected(resource.eventType, selectedEvents));
 		if (resources.length === 0) return { webhookResponse: { message: 'Event not selected; ignored' } };
 
-		// Ingram may deliver an event again; a production webhook starts one execution per eventId.
-		// Test deliveries ("Listen for test event") are not deduplicated, so a portal test event can be resent.
+		// Ingram may deliver an event again; a production webhook starts one execution per eventId
+		// (see acceptedEvents.ts for how that is kept across executions and restarts). Test deliveries
+		// ("Listen for test event") are not deduplicated, so a portal test event can be resent.
 		if (this.getMode() !== 'manual') {
-			const state = this.getWorkflowStaticData('node');
-			const remembered = (state.recentEventIds as string[] | undefined) ?? [];
-			if (remembered.includes(event.eventId)) return { webhookResponse: { message: 'Duplicate event; ignored' } };
-			state.recentEventIds = [...remembered, event.eventId].slice(-REMEMBERED_EVENT_IDS);
+			const accepted = acceptedEventIds(this.getWorkflow().id, this.getNode().name);
+			if (!acceptOnce(accepted, this.getWorkflowStaticData('node'), event.eventId)) {
+				return { webhookResponse: { message: 'Duplicate event; ignored' } };
+			}
 		}
 
 		const output = (this.getNodeParameter('options', {}) as IDataObject).output ?? 'perResource';
@@ -209,5 +211,22 @@ export class IngramMicroTrigger implements INodeType {
 						eventType,
 					}));
 		return { workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+
+	/**
+	 * n8n runs this as the first step of every execution the webhook started, with the items
+	 * `webhook()` returned. It passes them on unchanged and, in production, records their eventIds in
+	 * static data, which n8n saves when the execution ends (see acceptedEvents.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getMode() !== 'manual') {
+			const state = this.getWorkflowStaticData('node');
+			const accepted = acceptedEventIds(this.getWorkflow().id, this.getNode().name);
+			accepted.merge(state[STATIC_DATA_KEY]);
+			for (const item of items) if (typeof item.json.eventId === 'string') accepted.add(item.json.eventId);
+			state[STATIC_DATA_KEY] = accepted.ids;
+		}
+		return [items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } }))];
 	}
 }

@@ -1,0 +1,118 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * One ready-to-use n8n for an E2E test file or the playground: a user folder with this package
+ * installed the community way, credentials pointing at a running XI simulator, and the example
+ * workflows imported. The same steps a user follows to try the package from a tarball.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { SIM_DEFAULTS, XiSimulator } from '../simulator';
+import { ensureN8n, freePort, installPackageLikeN8n, N8n, packPackage, REPO_ROOT, type Log } from './n8n';
+
+/** IDs the example workflows use for their credentials (so imports line up). */
+export const EXAMPLE_CREDENTIALS = {
+	api: { id: 'ingramMicroSim01', name: 'Ingram Micro account' },
+	webhook: { id: 'ingramWebhook001', name: 'Ingram Micro webhook secret' },
+} as const;
+
+/** The webhook secret the examples' credential holds; the simulator signs events with it. */
+export const EXAMPLE_WEBHOOK_SECRET = 'playground-webhook-secret';
+
+export interface ExampleWorkflow {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; webhookId?: string; parameters: Record<string, unknown> }>;
+	[key: string]: unknown;
+}
+
+export function exampleWorkflows(): Array<ExampleWorkflow & { file: string }> {
+	const folder = join(REPO_ROOT, 'examples');
+	return readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ ...(JSON.parse(readFileSync(join(folder, file), 'utf8')) as ExampleWorkflow), file }));
+}
+
+export function credentialsFor(sim: XiSimulator, webhookSecret = EXAMPLE_WEBHOOK_SECRET): unknown[] {
+	return [
+		{
+			...EXAMPLE_CREDENTIALS.api,
+			type: 'ingramMicroOAuth2Api',
+			data: {
+				environment: 'custom',
+				customBaseUrl: sim.baseUrl,
+				clientId: SIM_DEFAULTS.clientId,
+				clientSecret: SIM_DEFAULTS.clientSecret,
+				customerNumber: SIM_DEFAULTS.customerNumber,
+				countryCode: SIM_DEFAULTS.countryCode,
+				senderId: 'n8n',
+				customerContact: SIM_DEFAULTS.customerContact,
+			},
+		},
+		{ ...EXAMPLE_CREDENTIALS.webhook, type: 'ingramMicroWebhookApi', data: { secret: webhookSecret } },
+	];
+}
+
+/** The production webhook URL of a trigger node of an imported workflow. */
+export function productionWebhookUrl(n8n: N8n, workflow: ExampleWorkflow, nodeName: string): string {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	if (!node?.webhookId) throw new Error(`${workflow.name} has no webhook node "${nodeName}"`);
+	return `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
+}
+
+export interface PreparedN8n {
+	n8n: N8n;
+	sim: XiSimulator;
+	userFolder: string;
+	/** Stops the server and the simulator and deletes a temporary user folder. */
+	dispose(): Promise<void>;
+}
+
+export interface PrepareOptions {
+	/** A fixed user folder (the playground keeps one); default: a new temporary folder. */
+	userFolder?: string;
+	port?: number;
+	simulatorPort?: number;
+	/** A tarball from `npm pack`; default: packs the repository (build it first). */
+	tarball?: string;
+	log?: Log;
+}
+
+/**
+ * Installs n8n (cached), installs this package into a user folder, starts the simulator and
+ * imports the credentials and examples. The server is not started: call `n8n.start()`.
+ */
+export async function prepareN8n(options: PrepareOptions = {}): Promise<PreparedN8n> {
+	const log = options.log ?? (() => {});
+	await ensureN8n(options.log ?? console.log);
+	const temporary = !options.userFolder;
+	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-ingram-e2e-')));
+	const tarball =
+		options.tarball ?? process.env.N8N_INGRAM_TARBALL ?? (await packPackage(join(userFolder, 'pack')));
+	if (!existsSync(tarball)) throw new Error(`no package tarball at ${tarball}`);
+	await installPackageLikeN8n(userFolder, tarball);
+	log(`package installed into ${join(userFolder, '.n8n', 'nodes', 'node_modules')}`);
+
+	const sim = await XiSimulator.start({ port: options.simulatorPort ?? 0 });
+	const n8n = new N8n({ userFolder, port: options.port ?? (await freePort()) });
+	try {
+		await n8n.importCredentials(credentialsFor(sim));
+		await n8n.importWorkflows(exampleWorkflows().map(({ file, ...workflow }) => (void file, workflow)));
+	} catch (error) {
+		await sim.stop();
+		throw error;
+	}
+	return {
+		n8n,
+		sim,
+		userFolder,
+		async dispose() {
+			await n8n.stop();
+			await sim.stop();
+			if (temporary) await rm(userFolder, { recursive: true, force: true });
+		},
+	};
+}
