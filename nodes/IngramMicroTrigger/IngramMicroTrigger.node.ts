@@ -66,7 +66,17 @@ export class IngramMicroTrigger implements INodeType {
 				displayOptions: { show: { verifySignature: [true] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+				// Empty, so that n8n answers with the `webhookResponse` returned below. Left out, n8n 2.41.1
+				// falls back to 'firstEntryJson' and answers with that literal text.
+				responseData: '',
+			},
+		],
 		activationMessage:
 			"Ingram Micro now delivers to this workflow once its Production URL is saved as the webhook's Destination URL in the developer portal.",
 		properties: [
@@ -210,7 +220,10 @@ export class IngramMicroTrigger implements INodeType {
 						...entry,
 						eventType,
 					}));
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		return {
+			workflowData: [this.helpers.returnJsonArray(items)],
+			webhookResponse: { message: 'Event accepted', eventId: event.eventId },
+		};
 	}
 
 	/**

@@ -444,20 +444,36 @@ export class N8n {
 	/** Calls n8n's REST API as the logged-in owner; returns the `data` of the answer. */
 	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
 		if (!this.cookie) await this.login();
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method,
-			headers: { cookie: this.cookie!, 'content-type': 'application/json', 'browser-id': 'n8n-ingram-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.baseUrl}/rest${path}`, {
+				method,
+				headers: { cookie: this.cookie!, 'content-type': 'application/json', 'browser-id': 'n8n-ingram-e2e' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let response: Response;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				response = await send();
+				break;
+			} catch (error) {
+				// While an execution keeps n8n's event loop busy, a kept-alive connection can be closed
+				// by the server just as it is reused (ECONNRESET); a read is simply asked again.
+				if (method !== 'GET' || attempt === 3) throw error;
+			}
+		}
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
-	/** Executions of a workflow as n8n recorded them, newest first. */
+	/** Executions of a workflow as n8n recorded them, newest first (at most 100, n8n's page size). */
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const { results } = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=250`);
+		const { results, count } = await this.rest<{ results: ExecutionSummary[]; count: number }>(
+			'GET',
+			`/executions?filter=${filter}&limit=100`,
+		);
+		if (count > results.length) throw new Error(`${workflowId} has ${count} executions, more than one page; count them another way`);
 		return results;
 	}
 
