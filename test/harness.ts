@@ -237,11 +237,16 @@ export async function executeWorkflow(
 	main: INodeExecutionData[][],
 	credentialsHelper: TestCredentialsHelper,
 	mode: 'manual' | 'webhook',
+	/** Called when the run ends with the static data n8n would save (only when it changed). */
+	onStaticDataChanged?: (staticData: IDataObject) => void,
 ): Promise<IRun> {
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-exec', { id: workflow.id } as never);
 	let finished!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+	hooks.addHandler('workflowExecuteAfter', (run, newStaticData) => {
+		if (newStaticData && onStaticDataChanged) onStaticDataChanged(newStaticData);
+		finished(run);
+	});
 	const runExecutionData = {
 		resultData: { runData: {} },
 		executionData: {

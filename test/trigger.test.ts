@@ -190,6 +190,32 @@ describe('Ingram Micro Trigger › delivery', () => {
 		expect(standIn.executions).toHaveLength(1);
 	});
 
+	test("the accepted eventId is saved by the execution's first step, the part of a run n8n persists", async () => {
+		const standIn = await trigger();
+		const event = buildEvent('orderShipped');
+		await send(standIn, event);
+		expect(standIn.executions).toHaveLength(1);
+		expect(standIn.executions[0].run.data.resultData.runData.Trigger).toHaveLength(1);
+		expect(standIn.staticData.recentEventIds).toEqual([event.eventId]);
+	});
+
+	test('an event already saved by an earlier execution (e.g. before a restart, or by another process) starts none', async () => {
+		const standIn = await trigger();
+		const event = buildEvent('orderShipped');
+		standIn.staticData.recentEventIds = [event.eventId];
+		const answer = await send(standIn, event);
+		expect(JSON.parse(answer.body)).toEqual({ message: 'Duplicate event; ignored' });
+		expect(standIn.executions).toHaveLength(0);
+	});
+
+	test('copies arriving at the same moment start one execution', async () => {
+		const standIn = await trigger();
+		const event = buildEvent('orderShipped');
+		const answers = await Promise.all(Array.from({ length: 5 }, () => send(standIn, event)));
+		expect(answers.filter((a) => a.body.includes('Duplicate'))).toHaveLength(4);
+		expect(standIn.executions).toHaveLength(1);
+	});
+
 	test('remembered event IDs are bounded: the oldest are forgotten first', async () => {
 		const standIn = await trigger();
 		const remembered = Array.from({ length: 1000 }, (_, i) => `OLD${String(i).padStart(15, '0')}`);

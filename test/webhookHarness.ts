@@ -2,6 +2,13 @@
 /**
  * A stand-in for n8n's webhook endpoint, on 127.0.0.1, for trigger nodes of this package.
  *
+ * Static data is kept the way n8n 2.41.1 keeps it (checked against a real server by
+ * test/e2e/trigger.e2e.ts): every request loads the workflow's static data afresh from the
+ * "database"; changes `webhook()` makes are saved only when it starts no execution (n8n discards them
+ * otherwise, see `WorkflowRunner.establishContextForPersistence`); an execution reloads static data
+ * and saves what it changed when it ends. One stand-in is one workflow; the jest process is one n8n
+ * process (a restart cannot be modelled here: that case is tested in the real server).
+ *
  * It does what n8n's webhook service does with a POST to a production webhook URL, using n8n-core's
  * own pieces: the body is read raw (kept as `rawBody`) and parsed as JSON (422 when it does not
  * parse, as n8n answers), the node's `webhook()` runs
@@ -91,9 +98,12 @@ export class WebhookStandIn {
 	readonly executions: StartedExecution[] = [];
 	/** Every HTTP answer given, in order. */
 	readonly answers: Array<{ status: number; body: string }> = [];
-	readonly workflow: InstanceType<typeof Workflow>;
 	readonly node: INode;
+	private readonly workflowId: string;
+	/** The workflow's static data as n8n's database holds it (JSON, saved copies only). */
+	private persisted: IDataObject = {};
 	private readonly credentialsHelper: TestCredentialsHelper;
+	private static created = 0;
 
 	private constructor(
 		private readonly options: WebhookStandInOptions,
@@ -112,14 +122,7 @@ export class WebhookStandIn {
 				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
 			),
 		};
-		this.workflow = new Workflow({
-			id: 'webhook-workflow',
-			nodes: [this.node],
-			connections: {},
-			nodeTypes: options.pkg.nodeTypes,
-			active: true,
-			staticData: {},
-		});
+		this.workflowId = `webhook-workflow-${++WebhookStandIn.created}`;
 		this.credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
 	}
 
@@ -137,6 +140,27 @@ export class WebhookStandIn {
 		return holder.standIn;
 	}
 
+	/** A workflow object as n8n builds one for each request or execution: static data from the database. */
+	private loadWorkflow(): InstanceType<typeof Workflow> {
+		return new Workflow({
+			id: this.workflowId,
+			nodes: [this.node],
+			connections: {},
+			nodeTypes: this.options.pkg.nodeTypes,
+			active: true,
+			staticData: JSON.parse(JSON.stringify(this.persisted)) as IDataObject,
+		});
+	}
+
+	/** n8n's WorkflowStaticDataService.saveStaticData: writes only when something changed. */
+	private saveIfChanged(workflow: InstanceType<typeof Workflow>): void {
+		if (workflow.staticData.__dataChanged === true) this.save(workflow.staticData);
+	}
+
+	private save(staticData: IDataObject): void {
+		this.persisted = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	}
+
 	private get nodeType(): INodeType {
 		return this.options.pkg.nodeTypes.getByNameAndVersion(this.node.type, 1) as INodeType;
 	}
@@ -152,7 +176,7 @@ export class WebhookStandIn {
 			node: this.node.name,
 			path: String(webhookDescription.path),
 			webhookDescription,
-			workflowId: String(this.workflow.id),
+			workflowId: this.workflowId,
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: this.node.webhookId,
 		};
@@ -163,18 +187,22 @@ export class WebhookStandIn {
 		return `${this.baseUrl}/${this.node.webhookId}/${String(this.nodeType.description.webhooks![0].path)}`;
 	}
 
-	/** Static data of the trigger node, as n8n persists it for the workflow. */
+	/** Static data of the trigger node as saved in n8n's database (changes here are saved too). */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.node);
+		const key = `node:${this.node.name}`;
+		this.persisted[key] ??= {};
+		return this.persisted[key] as IDataObject;
 	}
 
 	/** n8n activating the workflow: checkExists, then create when it said false. */
 	async activate(): Promise<{ existed: boolean; created: boolean | undefined }> {
 		const methods = this.nodeType.webhookMethods!.default!;
 		const additionalData = this.additionalData();
-		const context = new HookContext(this.workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		const workflow = this.loadWorkflow();
+		const context = new HookContext(workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
 		const existed = await methods.checkExists.call(context);
 		const created = existed ? undefined : await methods.create.call(context);
+		this.saveIfChanged(workflow);
 		return { existed, created };
 	}
 
@@ -182,8 +210,11 @@ export class WebhookStandIn {
 	async deactivate(): Promise<boolean> {
 		const methods = this.nodeType.webhookMethods!.default!;
 		const additionalData = this.additionalData();
-		const context = new HookContext(this.workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
-		return await methods.delete.call(context);
+		const workflow = this.loadWorkflow();
+		const context = new HookContext(workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		const deleted = await methods.delete.call(context);
+		this.saveIfChanged(workflow);
+		return deleted;
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -223,20 +254,30 @@ export class WebhookStandIn {
 			httpResponse: response as unknown as IWorkflowExecuteAdditionalData['httpResponse'],
 		});
 		const mode = this.options.mode ?? 'webhook';
-		const context = new WebhookContext(this.workflow, this.node, additionalData, mode, this.webhookData(additionalData), [], null);
+		const workflow = this.loadWorkflow();
+		const context = new WebhookContext(workflow, this.node, additionalData, mode, this.webhookData(additionalData), [], null);
 		const result = await this.nodeType.webhook!.call(context as unknown as IWebhookFunctions);
 
+		if (result.workflowData === undefined) {
+			this.saveIfChanged(workflow);
+			if (result.noWebhookResponse) {
+				if (!res.writableEnded) res.end();
+				return;
+			}
+			response.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+			return;
+		}
+		// An execution starts: what webhook() changed is not saved, and the execution reloads static
+		// data; n8n saves its changes when it ends (never in manual mode).
+		const run = await executeWorkflow(this.loadWorkflow(), this.node, result.workflowData, this.credentialsHelper, mode, (changed) => {
+			if (mode !== 'manual') this.save(changed);
+		});
+		const items = run.data.resultData.runData[this.node.name]?.[0]?.data?.main?.[0] ?? [];
+		this.executions.push({ items, run });
 		if (result.noWebhookResponse) {
 			if (!res.writableEnded) res.end();
 			return;
 		}
-		if (result.workflowData === undefined) {
-			response.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
-			return;
-		}
-		const run = await executeWorkflow(this.workflow, this.node, result.workflowData, this.credentialsHelper, mode);
-		const items = run.data.resultData.runData[this.node.name]?.[0]?.data?.main?.[0] ?? [];
-		this.executions.push({ items, run });
 		response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	}
 
