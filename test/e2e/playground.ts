@@ -1,0 +1,135 @@
+/**
+ * `npm start`: the playground. A real n8n with this package installed the community way, the XI
+ * simulator standing in for Ingram Micro, credentials pointing at it, the example workflows
+ * imported and a local owner account — on http://127.0.0.1:5678 until Ctrl-C.
+ *
+ * `npm run event -- <kind>` sends one signed Ingram event (orderShipped, orderInvoiced,
+ * orderOnHold, orderVoided, orderBackordered, orderCreated, quoteCreated, stockUpdate) to the
+ * playground's active trigger workflow.
+ *
+ * The user folder lives in the cache (~/.cache/n8n-ingram/playground), so workflows you build
+ * there survive restarts. The package and the examples are installed again at every start.
+ * Ports: N8N_PLAYGROUND_PORT (default 5678; n8n also takes the next one for its task runners) and
+ * SIMULATOR_PORT (default 4010).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { buildEvent, sendEvent, type XiEventName } from '../simulator';
+import {
+	EXAMPLE_WEBHOOK_SECRET,
+	exampleWorkflows,
+	prepareN8n,
+	productionWebhookUrl,
+	type PreparedN8n,
+} from './environment';
+import { cacheRoot, LOCAL_OWNER, N8N_VERSION } from './n8n';
+
+const TRIGGER_EXAMPLE = 'ingramMicroTrigr';
+const userFolder = join(cacheRoot(), 'playground');
+const stateFile = join(userFolder, 'playground.json');
+const log = (line: string) => console.log(line);
+
+async function portIsFree(port: number): Promise<boolean> {
+	const { createServer } = await import('node:net');
+	return await new Promise((done) => {
+		const server = createServer();
+		server.once('error', () => done(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+	});
+}
+
+async function start(): Promise<void> {
+	const started = Date.now();
+	const port = Number(process.env.N8N_PLAYGROUND_PORT ?? 5678);
+	const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 4010);
+	for (const [what, p] of [
+		['n8n', port],
+		["n8n's task runners", port + 1],
+		['the XI simulator', simulatorPort],
+	] as const) {
+		if (!(await portIsFree(p))) {
+			console.error(`Port ${p} (for ${what}) is in use. Stop what uses it, or set N8N_PLAYGROUND_PORT / SIMULATOR_PORT.`);
+			process.exit(1);
+		}
+	}
+
+	log(`Setting up the playground in ${userFolder}`);
+	// set once n8n is prepared; Ctrl-C during set-up must still be able to stop what started
+	const running: { env?: PreparedN8n } = {};
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		log('\nStopping n8n and the simulator …');
+		await running.env?.dispose();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	running.env = await prepareN8n({ userFolder, port, simulatorPort, log });
+	const { n8n, sim } = running.env;
+	await n8n.publishWorkflow(TRIGGER_EXAMPLE);
+	log(`Starting n8n ${N8N_VERSION} (log: ${n8n.logFile}) …`);
+	await n8n.start();
+	await n8n.setupOwner().catch((error: Error) => {
+		log(`   (could not log in as ${LOCAL_OWNER.email}: ${error.message}; the password was probably changed in n8n)`);
+	});
+
+	const trigger = exampleWorkflows().find((w) => w.id === TRIGGER_EXAMPLE)!;
+	const webhookUrl = productionWebhookUrl(n8n, trigger, 'Ingram Micro Trigger');
+	writeFileSync(stateFile, JSON.stringify({ webhookUrl, secret: EXAMPLE_WEBHOOK_SECRET }, null, 2));
+
+	log('');
+	log(`n8n is ready on ${n8n.baseUrl}   (set up in ${Math.round((Date.now() - started) / 1000)} s)`);
+	log(`   log in as ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}`);
+	log('   example workflows (open them from the Overview page):');
+	for (const workflow of exampleWorkflows()) log(`     - ${workflow.name}: ${n8n.baseUrl}/workflow/${workflow.id}`);
+	log(`   credentials "Ingram Micro account" and "Ingram Micro webhook secret" point at the simulator`);
+	log(`XI simulator on ${sim.baseUrl} (Ingram Micro stand-in; every request is checked against Ingram's spec)`);
+	log(`The trigger example is active; its production URL is ${webhookUrl}`);
+	log(`   send it a signed event from another terminal: npm run event -- orderShipped`);
+	log('Press Ctrl-C to stop.\n');
+
+	let seen = 0;
+	setInterval(() => {
+		for (const r of sim.requests.slice(seen)) {
+			log(`simulator: ${r.status || '---'} ${r.method} ${r.path}${r.operationId ? `  (${r.operationId})` : ''}`);
+		}
+		seen = sim.requests.length;
+	}, 500);
+}
+
+async function sendOneEvent(kind: string | undefined): Promise<void> {
+	const kinds: XiEventName[] = [
+		'orderShipped',
+		'orderInvoiced',
+		'orderOnHold',
+		'orderVoided',
+		'orderBackordered',
+		'orderCreated',
+		'quoteCreated',
+		'stockUpdate',
+	];
+	if (!kind || !kinds.includes(kind as XiEventName)) {
+		console.error(`usage: npm run event -- <${kinds.join('|')}>`);
+		process.exit(2);
+	}
+	if (!existsSync(stateFile)) {
+		console.error('The playground is not running (start it with npm start).');
+		process.exit(1);
+	}
+	const { webhookUrl, secret } = JSON.parse(readFileSync(stateFile, 'utf8')) as { webhookUrl: string; secret: string };
+	const event = buildEvent(kind as XiEventName);
+	const answer = await sendEvent(webhookUrl, event, { secret });
+	log(`${kind} ${String(event.eventId)} → HTTP ${answer.status} ${answer.body}`);
+}
+
+const [command, argument] = process.argv.slice(2);
+if (command === 'event') void sendOneEvent(argument);
+else
+	void start().catch((error: Error) => {
+		console.error(`The playground could not start: ${error.message}`);
+		process.exit(1);
+	});
