@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * One ready-to-use n8n for an E2E test file or the playground: a user folder with this package
  * installed the community way, credentials pointing at a running XI simulator, and the example

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The package installed into a real n8n the community way, and every example workflow that starts
  * by hand run with `n8n execute --id`: the items each node put out are checked, and the simulator

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * Before any E2E file: make sure the pinned n8n is installed (minutes, once per machine) and pack
  * the built package once; every test file installs that tarball into its own n8n user folder.

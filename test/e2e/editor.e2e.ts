@@ -1,0 +1,272 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/**
+ * The package's nodes as a user meets them: the real n8n 2.41.1 editor in headless Chromium (playwright-core),
+ * signed in as the local owner, opening the example workflows. The other E2E files prove the nodes run; only the
+ * editor shows whether n8n serves the icon out of the installed package, resolves option values to their display
+ * names, finds the imported credentials for the node's credential types and renders the trigger's setup notice.
+ * A wrong `icon` path, a renamed option or a credential type mismatch break exactly these, and silently.
+ *
+ * Every step leaves a screenshot in test/e2e/artifacts/ (taken before the step's assertions, so that a failing
+ * run shows what the editor showed), plus editor-console.txt with the browser's errors.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+import { IngramMicroTrigger } from '../../nodes/IngramMicroTrigger/IngramMicroTrigger.node';
+import { EXAMPLE_CREDENTIALS, prepareN8n, type PreparedN8n } from './environment';
+import { LOCAL_OWNER, PACKAGE_NAME, REPO_ROOT } from './n8n';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(REPO_ROOT, 'test', 'e2e', 'artifacts');
+
+const PRICE_WORKFLOW = { id: 'ingramMicroPandA', node: 'Get price and availability' };
+const TRIGGER_WORKFLOW = { id: 'ingramMicroTrigr', node: 'Ingram Micro Trigger' };
+
+/** n8n serves a community node's file icon from /icons/<package>/<path in the package>. */
+const ICON_SRC = new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/ingramMicro(\\.dark)?\\.svg$`);
+
+let env: PreparedN8n | undefined;
+let browser: Browser | undefined;
+let page: Page;
+const browserErrors: string[] = [];
+
+beforeAll(async () => {
+	// checked first: without a browser there is nothing to test, and starting n8n would only delay the message
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`the editor test drives Chromium at ${CHROMIUM}, which is missing: apt-get install chromium`);
+	}
+	await mkdir(ARTIFACTS, { recursive: true });
+	env = await prepareN8n();
+	await env.n8n.start();
+	await env.n8n.setupOwner();
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run',
+		],
+	});
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(30_000);
+	// a "leave site?" prompt must not block navigating from one workflow to the next
+	page.on('dialog', (dialog) => void dialog.accept());
+	page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		// the instance is offline: n8n's calls home to api.n8n.io fail by design
+		if (message.type() === 'error' && !message.text().includes('api.n8n.io')) {
+			browserErrors.push(`console: ${message.text()}`);
+		}
+	});
+});
+
+afterAll(async () => {
+	try {
+		await writeFile(join(ARTIFACTS, 'editor-console.txt'), browserErrors.join('\n') + '\n').catch(() => {});
+		await browser?.close();
+	} finally {
+		await env?.dispose();
+	}
+});
+
+const screenshot = (name: string) => page.screenshot({ path: join(ARTIFACTS, name) });
+
+/**
+ * Closes whatever n8n puts over the editor on a first visit (surveys, "what's new", notifications), so that
+ * clicks reach the canvas. The node details view is left alone: the tests open it themselves.
+ */
+async function dismissPopups(): Promise<void> {
+	for (let round = 0; round < 5; round++) {
+		const notification = page.locator('.el-notification .el-notification__closeBtn').filter({ visible: true });
+		for (const close of await notification.all()) await close.click({ timeout: 2000 }).catch(() => {});
+		const dialog = page
+			.locator('.el-overlay-dialog .el-dialog, [role="dialog"]:not([data-test-id="ndv"])')
+			.filter({ visible: true })
+			.first();
+		if ((await dialog.count()) === 0) return;
+		const close = dialog
+			.locator('.el-dialog__headerbtn, [aria-label="Close"], [data-test-id$="close-button"]')
+			.first();
+		if ((await close.count()) > 0) await close.click({ timeout: 2000 }).catch(() => {});
+		else await page.keyboard.press('Escape');
+		await page.waitForTimeout(300);
+	}
+}
+
+/** Waits until a locator stops moving (the canvas zooms to fit after loading), so screenshots are not blurred. */
+async function waitUntilStill(locator: Locator): Promise<void> {
+	let last = '';
+	for (let i = 0; i < 40; i++) {
+		const box = JSON.stringify(await locator.boundingBox());
+		if (box === last) return;
+		last = box;
+		await page.waitForTimeout(150);
+	}
+}
+
+/**
+ * The images in an element once they have loaded or failed. A broken icon keeps naturalWidth 0; n8n may also
+ * drop the <img> for a fallback, which shows as an empty list in the assertion's diff.
+ */
+/** The parts of a DOM <img> read in the page (the test's tsconfig has no DOM types). */
+interface PageImage {
+	src: string;
+	complete: boolean;
+	naturalWidth: number;
+	addEventListener(type: 'load' | 'error', listener: () => void, options: { once: boolean }): void;
+}
+
+async function iconsIn(scope: Locator): Promise<Array<{ src: string; loaded: boolean }>> {
+	await scope.locator('img').first().waitFor({ timeout: 10_000 }).catch(() => {});
+	return scope.locator('img').evaluateAll((images) =>
+		Promise.all(
+			(images as unknown as PageImage[]).map(async (image) => {
+				if (!image.complete) {
+					await new Promise<void>((settled) => {
+						image.addEventListener('load', () => settled(), { once: true });
+						image.addEventListener('error', () => settled(), { once: true });
+						setTimeout(() => settled(), 10_000);
+					});
+				}
+				return { src: image.src, loaded: image.naturalWidth > 0 };
+			}),
+		),
+	);
+}
+
+/**
+ * What an n8n select (resource, operation, credential) displays: its readonly <input> holds the label of the
+ * chosen option. The value fills in a moment after the input appears, so an empty value is read again.
+ */
+async function shownValue(select: Locator): Promise<string> {
+	const input = select.locator('input').first();
+	await input.waitFor({ state: 'visible' });
+	let value = '';
+	for (let i = 0; i < 50 && !value; i++) {
+		value = await input.inputValue();
+		if (!value) await page.waitForTimeout(100);
+	}
+	return value;
+}
+
+const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+const canvasNode = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+
+async function openWorkflow(id: string, nodeName: string): Promise<Locator> {
+	await page.goto(`${env!.n8n.baseUrl}/workflow/${id}`);
+	const node = canvasNode(nodeName);
+	await node.waitFor({ state: 'visible' });
+	await dismissPopups();
+	await waitUntilStill(node);
+	return node;
+}
+
+/** Opens a node's details view by double-clicking it on the canvas, as a user does. */
+async function openNode(node: Locator): Promise<Locator> {
+	await node.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.locator('[data-test-id="node-parameters"]').waitFor({ state: 'visible' });
+	await dismissPopups();
+	return ndv;
+}
+
+async function closeNode(ndv: Locator): Promise<void> {
+	await ndv.locator('[data-test-id="ndv-close-button"]').click();
+	await ndv.waitFor({ state: 'hidden' });
+}
+
+describe('the n8n editor shows the package’s nodes', () => {
+	test('the local owner signs in through the sign-in form', async () => {
+		await page.goto(`${env!.n8n.baseUrl}/signin`);
+		await page.locator('[data-test-id="emailOrLdapLoginId"] input').fill(LOCAL_OWNER.email);
+		await page.locator('[data-test-id="password"] input').fill(LOCAL_OWNER.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await dismissPopups();
+		// the overview lists the imported examples once it has loaded
+		await page.getByText('Ingram Micro: price and availability for a list of SKUs').waitFor().catch(() => {});
+		await screenshot('editor-1-signed-in.png');
+
+		// the browser's own session, not the test helper's: n8n answers who is signed in
+		const me = await page.request.get(`${env!.n8n.baseUrl}/rest/login`);
+		expect(me.status()).toBe(200);
+		expect(((await me.json()) as { data: { email: string } }).data.email).toBe(LOCAL_OWNER.email);
+		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
+	});
+
+	test('price and availability: the canvas shows the Ingram Micro node with the package’s icon loaded', async () => {
+		const node = await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node);
+		const icons = await iconsIn(node);
+		await screenshot('editor-2-canvas-price-availability.png');
+
+		expect(await node.getAttribute('data-node-type')).toBe(`${PACKAGE_NAME}.ingramMicro`);
+		expect(icons).toEqual([{ src: expect.stringMatching(ICON_SRC), loaded: true }]);
+		expect(await text(node)).toContain(PRICE_WORKFLOW.node);
+	});
+
+	test('price and availability: the node shows Product, Get Price and Availability and its credential', async () => {
+		const ndv = await openNode(canvasNode(PRICE_WORKFLOW.node));
+		const resource = await shownValue(ndv.locator('[data-test-id="parameter-input-resource"]'));
+		const operation = await shownValue(ndv.locator('[data-test-id="parameter-input-operation"]'));
+		const credential = await shownValue(ndv.locator('[data-test-id="node-credentials-select"]'));
+		const headerIcons = await iconsIn(ndv.locator('header').first());
+		await screenshot('editor-3-node-price-availability.png');
+
+		expect(await text(ndv.locator('[data-test-id="node-title-container"]'))).toBe(PRICE_WORKFLOW.node);
+		expect(headerIcons).toEqual([{ src: expect.stringMatching(ICON_SRC), loaded: true }]);
+		expect(await text(ndv.locator('label[for="resource"]'))).toBe('Resource');
+		expect(resource).toBe('Product');
+		expect(await text(ndv.locator('label[for="operation"]'))).toBe('Operation');
+		expect(operation).toBe('Get Price and Availability');
+		// the example refers to its credential by id; a name shown here means n8n matched id and credential type
+		expect(credential).toBe(EXAMPLE_CREDENTIALS.api.name);
+		await closeNode(ndv);
+	});
+
+	test('trigger: the canvas shows the Ingram Micro Trigger with its icon loaded from the package', async () => {
+		const node = await openWorkflow(TRIGGER_WORKFLOW.id, TRIGGER_WORKFLOW.node);
+		const icons = await iconsIn(node);
+		await screenshot('editor-4-canvas-trigger.png');
+
+		expect(await node.getAttribute('data-node-type')).toBe(`${PACKAGE_NAME}.ingramMicroTrigger`);
+		expect(icons).toEqual([{ src: expect.stringMatching(ICON_SRC), loaded: true }]);
+	});
+
+	test('trigger: the node opens with its setup notice, its events and its webhook credential', async () => {
+		const ndv = await openNode(canvasNode(TRIGGER_WORKFLOW.node));
+		const parameters = ndv.locator('[data-test-id="node-parameters"]');
+		const events = ndv.locator('[data-test-id="parameter-input-events"] .el-select__tags-text');
+		await events.first().waitFor({ state: 'visible' });
+		const credential = await shownValue(ndv.locator('[data-test-id="node-credentials-select"]'));
+		await screenshot('editor-5-node-trigger.png');
+
+		expect(await text(ndv.locator('[data-test-id="node-title-container"]'))).toBe(TRIGGER_WORKFLOW.node);
+
+		// exactly one notice: the setup notice; the "verification is off" warning stays hidden while it is on
+		const setupNotice = new IngramMicroTrigger().description.properties.find((p) => p.name === 'setupNotice')!;
+		const notices = parameters.locator('.notice');
+		expect(await notices.count()).toBe(1);
+		expect(await notices.first().isVisible()).toBe(true);
+		expect(await text(notices.first())).toBe(setupNotice.displayName.replace(/<[^>]+>/g, '').replace(/\s+/g, ' '));
+		expect(await text(notices.first())).toContain('Ingram Micro has no API to register webhooks');
+
+		expect(await text(ndv.locator('label[for="events"]'))).toBe('Events');
+		expect(await events.allTextContents()).toEqual([
+			'Order Shipped',
+			'Order Invoiced',
+			'Order On Hold',
+			'Stock Update',
+		]);
+		expect(await text(ndv.locator('[data-test-id="credentials-label"]'))).toContain('Ingram Micro Webhook API');
+		expect(credential).toBe(EXAMPLE_CREDENTIALS.webhook.name);
+		await closeNode(ndv);
+	});
+});
