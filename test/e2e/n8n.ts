@@ -137,7 +137,11 @@ export async function ensureN8n(log: Log = console.log, version = N8N_VERSION): 
 		log(`Installing n8n ${version} into ${dir} — once per machine: about 3 GB, usually 3–8 minutes.`);
 		await mkdir(dir, { recursive: true });
 		await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-ingram-n8n-cache', private: true }, null, 2));
-		const env = { ...process.env, npm_config_nodedir: nodeHeadersDir() ?? process.env.npm_config_nodedir ?? '' };
+		// npm passes the project's settings to scripts as npm_config_* variables (ignore-scripts=true
+		// among them, which would silently turn the sqlite3 rebuild into a no-op): start clean.
+		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+		const headers = nodeHeadersDir() ?? process.env.npm_config_nodedir;
+		if (headers) env.npm_config_nodedir = headers;
 		let started = Date.now();
 		await runWithProgress(
 			`installing n8n ${version}`,
@@ -149,7 +153,13 @@ export async function ensureN8n(log: Log = console.log, version = N8N_VERSION): 
 		const installSeconds = Math.round((Date.now() - started) / 1000);
 		log(`   n8n ${version} installed in ${installSeconds} s; building sqlite3 for Node ${process.version}`);
 		started = Date.now();
-		await runWithProgress('building sqlite3', 'npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: dir, env }, log);
+		await runWithProgress(
+			'building sqlite3',
+			'npm',
+			['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'],
+			{ cwd: dir, env },
+			log,
+		);
 		const rebuildSeconds = Math.round((Date.now() - started) / 1000);
 		await run(process.execPath, ['-e', "require('sqlite3')"], { cwd: dir });
 		await writeFile(marker, JSON.stringify({ version, node: process.version, installSeconds, rebuildSeconds }, null, 2));
