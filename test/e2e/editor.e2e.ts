@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The package's nodes as a user meets them: the real n8n 2.41.1 editor in headless Chromium (playwright-core),
  * signed in as the local owner, opening the example workflows. The other E2E files prove the nodes run; only the
@@ -23,6 +22,9 @@ const ARTIFACTS = join(REPO_ROOT, 'test', 'e2e', 'artifacts');
 
 const PRICE_WORKFLOW = { id: 'ingramMicroPandA', node: 'Get price and availability' };
 const TRIGGER_WORKFLOW = { id: 'ingramMicroTrigr', node: 'Ingram Micro Trigger' };
+
+/** The node details view's title (its inline rename field also holds the name, hidden behind this preview). */
+const NDV_TITLE = '[data-test-id="node-title-container"] [data-test-id="inline-edit-preview"]';
 
 /** n8n serves a community node's file icon from /icons/<package>/<path in the package>. */
 const ICON_SRC = new RegExp(`/icons/${PACKAGE_NAME}/dist/icons/ingramMicro(\\.dark)?\\.svg$`);
@@ -62,7 +64,7 @@ beforeAll(async () => {
 	page.on('console', (message) => {
 		// the instance is offline: n8n's calls home to api.n8n.io fail by design
 		if (message.type() === 'error' && !message.text().includes('api.n8n.io')) {
-			browserErrors.push(`console: ${message.text()}`);
+			browserErrors.push(`console: ${message.text()} (${message.location().url})`);
 		}
 	});
 });
@@ -111,10 +113,6 @@ async function waitUntilStill(locator: Locator): Promise<void> {
 	}
 }
 
-/**
- * The images in an element once they have loaded or failed. A broken icon keeps naturalWidth 0; n8n may also
- * drop the <img> for a fallback, which shows as an empty list in the assertion's diff.
- */
 /** The parts of a DOM <img> read in the page (the test's tsconfig has no DOM types). */
 interface PageImage {
 	src: string;
@@ -123,6 +121,10 @@ interface PageImage {
 	addEventListener(type: 'load' | 'error', listener: () => void, options: { once: boolean }): void;
 }
 
+/**
+ * The images in an element once they have loaded or failed. A broken icon keeps naturalWidth 0; n8n may also
+ * drop the <img> for a fallback, which shows as an empty list in the assertion's diff.
+ */
 async function iconsIn(scope: Locator): Promise<Array<{ src: string; loaded: boolean }>> {
 	await scope.locator('img').first().waitFor({ timeout: 10_000 }).catch(() => {});
 	return scope.locator('img').evaluateAll((images) =>
@@ -158,6 +160,9 @@ async function shownValue(select: Locator): Promise<string> {
 
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
+/** A parameter's label text; the label element also holds the Fixed/Expression switch that shows on hover. */
+const labelOf = (ndv: Locator, parameter: string) => ndv.locator(`label[for="${parameter}"] .n8n-text`).first();
+
 const canvasNode = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 
 async function openWorkflow(id: string, nodeName: string): Promise<Locator> {
@@ -174,7 +179,6 @@ async function openNode(node: Locator): Promise<Locator> {
 	await node.dblclick();
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.locator('[data-test-id="node-parameters"]').waitFor({ state: 'visible' });
-	await dismissPopups();
 	return ndv;
 }
 
@@ -188,21 +192,25 @@ describe('the n8n editor shows the package’s nodes', () => {
 		await page.goto(`${env!.n8n.baseUrl}/signin`);
 		await page.locator('[data-test-id="emailOrLdapLoginId"] input').fill(LOCAL_OWNER.email);
 		await page.locator('[data-test-id="password"] input').fill(LOCAL_OWNER.password);
+		// the form's own answer says whom n8n signed in (a request from outside the page would lack n8n's browser-id
+		// header, be refused and clear the session cookie)
+		const answer = page.waitForResponse(
+			(response) => new URL(response.url()).pathname === '/rest/login' && response.request().method() === 'POST',
+		);
 		await page.locator('[data-test-id="form-submit-button"]').click();
+		const login = await answer;
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await dismissPopups();
 		// the overview lists the imported examples once it has loaded
 		await page.getByText('Ingram Micro: price and availability for a list of SKUs').waitFor().catch(() => {});
 		await screenshot('editor-1-signed-in.png');
 
-		// the browser's own session, not the test helper's: n8n answers who is signed in
-		const me = await page.request.get(`${env!.n8n.baseUrl}/rest/login`);
-		expect(me.status()).toBe(200);
-		expect(((await me.json()) as { data: { email: string } }).data.email).toBe(LOCAL_OWNER.email);
+		expect(login.status()).toBe(200);
+		expect(((await login.json()) as { data: { email: string } }).data.email).toBe(LOCAL_OWNER.email);
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
 	});
 
-	test('price and availability: the canvas shows the Ingram Micro node with the package’s icon loaded', async () => {
+	test('price and availability: the canvas shows the Ingram Micro node, the package’s icon loaded', async () => {
 		const node = await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node);
 		const icons = await iconsIn(node);
 		await screenshot('editor-2-canvas-price-availability.png');
@@ -220,11 +228,11 @@ describe('the n8n editor shows the package’s nodes', () => {
 		const headerIcons = await iconsIn(ndv.locator('header').first());
 		await screenshot('editor-3-node-price-availability.png');
 
-		expect(await text(ndv.locator('[data-test-id="node-title-container"]'))).toBe(PRICE_WORKFLOW.node);
+		expect(await text(ndv.locator(NDV_TITLE))).toBe(PRICE_WORKFLOW.node);
 		expect(headerIcons).toEqual([{ src: expect.stringMatching(ICON_SRC), loaded: true }]);
-		expect(await text(ndv.locator('label[for="resource"]'))).toBe('Resource');
+		expect(await text(labelOf(ndv, 'resource'))).toBe('Resource');
 		expect(resource).toBe('Product');
-		expect(await text(ndv.locator('label[for="operation"]'))).toBe('Operation');
+		expect(await text(labelOf(ndv, 'operation'))).toBe('Operation');
 		expect(operation).toBe('Get Price and Availability');
 		// the example refers to its credential by id; a name shown here means n8n matched id and credential type
 		expect(credential).toBe(EXAMPLE_CREDENTIALS.api.name);
@@ -248,17 +256,19 @@ describe('the n8n editor shows the package’s nodes', () => {
 		const credential = await shownValue(ndv.locator('[data-test-id="node-credentials-select"]'));
 		await screenshot('editor-5-node-trigger.png');
 
-		expect(await text(ndv.locator('[data-test-id="node-title-container"]'))).toBe(TRIGGER_WORKFLOW.node);
+		expect(await text(ndv.locator(NDV_TITLE))).toBe(TRIGGER_WORKFLOW.node);
 
 		// exactly one notice: the setup notice; the "verification is off" warning stays hidden while it is on
 		const setupNotice = new IngramMicroTrigger().description.properties.find((p) => p.name === 'setupNotice')!;
 		const notices = parameters.locator('.notice');
 		expect(await notices.count()).toBe(1);
 		expect(await notices.first().isVisible()).toBe(true);
-		expect(await text(notices.first())).toBe(setupNotice.displayName.replace(/<[^>]+>/g, '').replace(/\s+/g, ' '));
+		// n8n renders a notice's text as HTML; the description may hold tags (links), the page shows their text
+		const noticeText = setupNotice.displayName.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+		expect(await text(notices.first())).toBe(noticeText);
 		expect(await text(notices.first())).toContain('Ingram Micro has no API to register webhooks');
 
-		expect(await text(ndv.locator('label[for="events"]'))).toBe('Events');
+		expect(await text(labelOf(ndv, 'events'))).toBe('Events');
 		expect(await events.allTextContents()).toEqual([
 			'Order Shipped',
 			'Order Invoiced',
