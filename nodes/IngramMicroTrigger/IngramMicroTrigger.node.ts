@@ -82,7 +82,7 @@ export class IngramMicroTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Ingram Micro has no API to register webhooks. In the developer portal open My Apps → your app → Webhooks → Add Webhook, paste this node\'s Production URL (above) as the Destination URL (it must be HTTPS), and use the Secret Key saved in the "Ingram Micro Webhook API" credential. Tick the events below in the portal too, then activate this workflow.',
+					'Ingram Micro has no API to register webhooks. In the developer portal open My Apps → your app → Webhooks → Add Webhook, paste this node\'s Production URL (under Webhook URLs at the top of this panel) as the Destination URL (it must be HTTPS), and use the Secret Key saved in the "Ingram Micro Webhook API" credential. Tick the events below in the portal too, then activate this workflow.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
