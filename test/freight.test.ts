@@ -135,7 +135,7 @@ describe('Freight › Estimate', () => {
 			}),
 		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Line 2: "Quantity" must be a whole number of at least 1 (got "two") [item 0]');
+		expect(error?.message).toBe('"Line 2 › Quantity" must be a whole number of at least 1, but it is "two" [item 0]');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 

@@ -194,7 +194,7 @@ describe('Order › Create', () => {
 				linesInput: 'json',
 				linesJson: '[{"ingramPartNumber": "123512", "quantity": 1.5}]',
 			},
-			/Line 1: "Quantity" must be a whole number of at least 1 \(got "1.5"\) \[item 0\]/,
+			/"Line 1 › Quantity" must be a whole number of at least 1, but it is the number 1.5 \[item 0\]/,
 		],
 		[
 			'a reseller phone number with letters',
@@ -214,6 +214,76 @@ describe('Order › Create', () => {
 		const { error } = await run({ operation: 'create', ...parameters });
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+
+	// Expressions that resolve to objects, lists or booleans once created orders with PO "[object Object]",
+	// "A,B" and quantities 1, 3 and 1e+21. Each is now refused, naming the field and the item.
+	test.each([
+		[
+			'a Customer Order Number that is an object',
+			{ customerOrderNumber: '={{ $json.order }}', lines: lines([skus.inStock, 1]) },
+			/^"Customer Order Number" must be text, but it is an object \(\{"po":"PO-7"\}\) \[item 0\]$/,
+		],
+		[
+			'a Customer Order Number that is a list',
+			{ customerOrderNumber: '={{ ["A", "B"] }}', lines: lines([skus.inStock, 1]) },
+			/^"Customer Order Number" must be text, but it is a list \(\["A","B"\]\) \[item 0\]$/,
+		],
+		[
+			'a ship-to field that is an object',
+			{ customerOrderNumber: 'PO-1', lines: lines([skus.inStock, 1]), shipToInfo: { companyName: '={{ $json.order }}' } },
+			/^"Ship-To › Company Name" must be text, but it is an object/,
+		],
+		[
+			'a quantity true in JSON lines',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": true}]' },
+			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is the boolean true \[item 0\]$/,
+		],
+		[
+			'a quantity [3] in JSON lines',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": [3]}]' },
+			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is a list \(\[3\]\) \[item 0\]$/,
+		],
+		[
+			'a quantity 1e21 in JSON lines',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": 1e21}]' },
+			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is the number 1e\+21 \[item 0\]$/,
+		],
+		[
+			'a quantity "2e3" as text in JSON lines',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": "2e3"}]' },
+			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is "2e3" \[item 0\]$/,
+		],
+		[
+			'an SKU that is an object in JSON lines',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": {"sku": "123512"}, "quantity": 1}]' },
+			/^"Line 1 › Ingram Part Number" must be text, but it is an object/,
+		],
+		[
+			'invalid JSON in Lines (JSON)',
+			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": 1},]' },
+			/^"Lines \(JSON\)" is not valid JSON \[item 0\]$/,
+		],
+	])('refuses %s before sending anything', async (_, parameters, message) => {
+		const { error } = await run(
+			{ operation: 'create', ...parameters },
+			{ input: [{ json: { order: { po: 'PO-7' } } }] },
+		);
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(apiRequests()).toHaveLength(0);
+	});
+
+	test('invalid JSON says what the parser found', async () => {
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-1',
+			linesInput: 'json',
+			linesJson: '[{"ingramPartNumber": "123512" "quantity": 1}]',
+		});
+		expect(error?.message).toMatch(/^"Lines \(JSON\)" is not valid JSON at line 1, column 32, near "/);
+		expect(String(error?.description)).toMatch(/^The JSON parser said: /);
 		expect(apiRequests()).toHaveLength(0);
 	});
 

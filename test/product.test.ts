@@ -185,6 +185,23 @@ describe('Product › Get Price and Availability', () => {
 		expect(sim.count()).toBe(0);
 	});
 
+	test.each([
+		['an object', { sku: '123512' }, /^"SKUs" must be text, but it is an object \(\{"sku":"123512"\}\) \[item 1\]$/],
+		['a list holding an object', ['123512', { sku: 'DF4128' }], /^"SKUs" must be a list of texts, but entry 2 is an object/],
+		['a boolean', true, /^"SKUs" must be text, but it is the boolean true \[item 1\]$/],
+	])('SKUs from an expression that gives %s are refused before anything is sent', async (_, value, message) => {
+		const [sku] = catalogSkus(sim, 1);
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}'),
+			input: [{ json: { sku } }, { json: { sku: value } }],
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(sim.count()).toBe(0);
+	});
+
 	test('continueOnFail: the bad item becomes an error item paired with it, the others are priced', async () => {
 		const [sku] = catalogSkus(sim, 1);
 		const { error, items } = await runNode({

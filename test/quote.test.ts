@@ -343,7 +343,7 @@ describe('Quote › Create', () => {
 		[
 			'a quantity that is not a whole number',
 			{ lines: { line: [{ ingramPartNumber: SKUS.inStock, quantity: 1.5 }] } },
-			'Product 1: "Quantity" must be a whole number of at least 1 (got "1.5") [item 0]',
+			'"Product 1 › Quantity" must be a whole number of at least 1, but it is the number 1.5 [item 0]',
 		],
 		[
 			'a contact email over 64 characters',

@@ -276,7 +276,7 @@ describe('Return › Create', () => {
 		[
 			'a line without invoice number',
 			{ linesInput: 'json', linesJson: '[{"invoiceDate": "2025-05-13", "ingramPartNumber": "6YE881", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]' },
-			'Line 1: "Invoice Number" is required [item 0]',
+			'"Line 1 › Invoice Number" is required [item 0]',
 		],
 		[
 			'a line without Ingram or vendor part number',

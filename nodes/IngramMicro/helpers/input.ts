@@ -28,7 +28,34 @@ function checkText(node: INode, itemIndex: number, value: string, rules: TextRul
 	return value;
 }
 
-const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+/** The value in words, for messages about a value of the wrong kind. */
+export function describeValue(value: unknown): string {
+	if (Array.isArray(value)) return `a list (${shorten(JSON.stringify(value))})`;
+	if (value instanceof Date || DateTime.isDateTime(value)) return 'a date';
+	if (value !== null && typeof value === 'object') return `an object (${shorten(JSON.stringify(value))})`;
+	if (typeof value === 'boolean') return `the boolean ${value}`;
+	if (typeof value === 'number') return `the number ${value}`;
+	return `"${shorten(String(value))}"`;
+}
+
+const shorten = (text: string | undefined) => {
+	const value = text ?? '';
+	return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+};
+
+const EXPRESSION_HINT =
+	'If the value comes from an expression, make it return a single value, e.g. {{ $json.order.number }} rather than {{ $json.order }}.';
+
+/**
+ * Text from a field or an expression. Strings and plain numbers are text; lists, objects and
+ * booleans are refused rather than sent as "[object Object]", "A,B" or "true".
+ */
+export function textValue(node: INode, itemIndex: number, value: unknown, label: string): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value) && !/e/i.test(String(value))) return String(value);
+	throw inputError(node, itemIndex, `"${label}" must be text, but it is ${describeValue(value)}`, EXPRESSION_HINT);
+}
 
 /** A text parameter that must not be empty. Resource locators are unwrapped to their value. */
 export function requiredText(
@@ -37,9 +64,10 @@ export function requiredText(
 	itemIndex: number,
 	rules: TextRules,
 ): string {
-	const value = asText(this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }));
-	if (!value) throw inputError(this.getNode(), itemIndex, `"${rules.label}" is required`);
-	return checkText(this.getNode(), itemIndex, value, rules);
+	const node = this.getNode();
+	const value = textValue(node, itemIndex, this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), rules.label);
+	if (!value) throw inputError(node, itemIndex, `"${rules.label}" is required`);
+	return checkText(node, itemIndex, value, rules);
 }
 
 /** An optional text value (e.g. from an options collection): '' stays undefined. */
@@ -49,23 +77,108 @@ export function optionalText(
 	value: unknown,
 	rules: TextRules,
 ): string | undefined {
-	const text = asText(value);
+	const text = textValue(node, itemIndex, value, rules.label);
 	return text ? checkText(node, itemIndex, text, rules) : undefined;
 }
 
-/** A whole number ≥ min (quantities, line numbers, box counts). */
+/**
+ * A whole number ≥ min (quantities, line numbers, box counts): a number, or digits as text.
+ * Booleans, lists, fractions, exponent notation (1e21) and numbers beyond 2^53 are refused.
+ */
 export function positiveInteger(node: INode, itemIndex: number, value: unknown, label: string, min = 1): number {
-	const number = typeof value === 'number' ? value : Number(asText(value));
-	if (!Number.isInteger(number) || number < min) {
-		throw inputError(node, itemIndex, `"${label}" must be a whole number of at least ${min} (got "${asText(value)}")`);
+	const number =
+		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+	if (!Number.isSafeInteger(number) || number < min || /e/i.test(String(value))) {
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" must be a whole number of at least ${min}, but it is ${describeValue(value)}`,
+			typeof value === 'object' || typeof value === 'boolean' ? EXPRESSION_HINT : undefined,
+		);
 	}
 	return number;
 }
 
-/** Splits "A, B\nC" (or an array from an expression) into ['A','B','C']. */
-export function textList(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value : asText(value).split(/[\n,;]/);
-	return parts.map(asText).filter(Boolean);
+/** A decimal number ≥ 0 (prices): a number, or decimal digits as text; no exponent notation. */
+export function nonNegativeNumber(node: INode, itemIndex: number, value: unknown, label: string): number {
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+				? Number(value)
+				: NaN;
+	if (!Number.isFinite(number) || number < 0 || /e/i.test(String(value))) {
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" must be a number of at least 0, but it is ${describeValue(value)}`,
+			typeof value === 'object' || typeof value === 'boolean' ? EXPRESSION_HINT : undefined,
+		);
+	}
+	return number;
+}
+
+/** A switch, or an expression giving true/false (also as the text "true"/"false"). */
+export function booleanValue(node: INode, itemIndex: number, value: unknown, label: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw inputError(node, itemIndex, `"${label}" must be true or false, but it is ${describeValue(value)}`, EXPRESSION_HINT);
+}
+
+/**
+ * Splits "A, B\nC" into ['A','B','C']; a list from an expression is taken entry by entry. Each
+ * entry must be text or a number (an object in the list is refused, naming its position).
+ */
+export function textList(node: INode, itemIndex: number, value: unknown, label: string): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) {
+		return value
+			.map((entry: unknown, position) => {
+				if (typeof entry === 'string') return entry.trim();
+				if (typeof entry === 'number' && Number.isFinite(entry) && !/e/i.test(String(entry))) return String(entry);
+				throw inputError(
+					node,
+					itemIndex,
+					`"${label}" must be a list of texts, but entry ${position + 1} is ${describeValue(entry)}`,
+					EXPRESSION_HINT,
+				);
+			})
+			.filter(Boolean);
+	}
+	return textValue(node, itemIndex, value, label)
+		.split(/[\n,;]/)
+		.map((part) => part.trim())
+		.filter(Boolean);
+}
+
+/**
+ * A JSON field (type json, or an expression): a string is parsed, and a parse error names the
+ * field, the item and where the JSON broke; a value an expression already produced is used as is.
+ */
+export function jsonValue(node: INode, itemIndex: number, value: unknown, label: string, empty: unknown): unknown {
+	if (value === undefined || value === null) return empty;
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if (!text) return empty;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch (error) {
+		const reason = (error as Error).message;
+		const position = Number(/at position (\d+)/.exec(reason)?.[1] ?? NaN);
+		let where = '';
+		if (Number.isInteger(position)) {
+			const before = text.slice(0, position);
+			const line = before.split('\n').length;
+			const column = position - before.lastIndexOf('\n');
+			where = ` at line ${line}, column ${column}, near "${shorten(text.slice(Math.max(0, position - 15), position + 15))}"`;
+		}
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" is not valid JSON${where}`,
+			`The JSON parser said: ${reason}`,
+		);
+	}
 }
 
 function toDateTime(node: INode, itemIndex: number, value: unknown, label: string): DateTime | undefined {
@@ -73,9 +186,12 @@ function toDateTime(node: INode, itemIndex: number, value: unknown, label: strin
 	let date: DateTime;
 	if (value instanceof Date) date = DateTime.fromJSDate(value);
 	else if (DateTime.isDateTime(value)) date = value;
-	else date = DateTime.fromISO(asText(value), { setZone: true });
+	else if (typeof value === 'string') date = DateTime.fromISO(value.trim(), { setZone: true });
+	else {
+		throw inputError(node, itemIndex, `"${label}" must be a date, but it is ${describeValue(value)}`, 'Use a date such as 2026-03-31.');
+	}
 	if (!date.isValid) {
-		throw inputError(node, itemIndex, `"${label}" is not a valid date (got "${asText(value)}")`, 'Use a date such as 2026-03-31.');
+		throw inputError(node, itemIndex, `"${label}" is not a valid date (got ${describeValue(value)})`, 'Use a date such as 2026-03-31.');
 	}
 	return date;
 }

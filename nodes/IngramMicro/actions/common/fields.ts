@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, xiRequestAllItems, type Paging, type XiRequest } from '../../transport';
-import { optionalText, positiveInteger } from '../../helpers/input';
+import { optionalText, positiveInteger, textValue } from '../../helpers/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -164,14 +164,19 @@ export const additionalAttributesField: INodeProperties = {
 	],
 };
 
-export function readAdditionalAttributes(value: unknown): IDataObject[] {
+export function readAdditionalAttributes(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label = 'Additional Attributes',
+): IDataObject[] {
 	const entries = ((value as IDataObject | undefined)?.attribute as IDataObject[] | undefined) ?? [];
 	return entries
-		.filter((entry) => String(entry.attributeName ?? '').trim() !== '')
 		.map((entry) => ({
-			attributeName: String(entry.attributeName).trim(),
-			attributeValue: String(entry.attributeValue ?? ''),
-		}));
+			attributeName: textValue(node, itemIndex, entry.attributeName, `${label} › Name`),
+			attributeValue: textValue(node, itemIndex, entry.attributeValue, `${label} › Value`),
+		}))
+		.filter((entry) => entry.attributeName !== '');
 }
 
 /** A From/To date pair shown as one fixedCollection; read with `dateRange()`. */

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { jsonParse } from 'n8n-workflow';
 
-import { inputError } from '../../helpers/input';
+import { describeValue, inputError, jsonValue, nonNegativeNumber, positiveInteger, textValue } from '../../helpers/input';
 
 /** One field of a line (order line, quote product, freight line, return line …). */
 export interface LineField {
@@ -82,7 +81,10 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 	];
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** An optional number field left at 0 (the UI's default for number fields) means "not set". */
+const isUnsetNumber = (value: unknown) => value === 0 || (typeof value === 'string' && value.trim() === '0');
 
 /** Reads and validates the lines of one item; messages name the line, the field and the item. */
 export function readLines(this: IExecuteFunctions, itemIndex: number, spec: LinesSpec): IDataObject[] {
@@ -90,10 +92,14 @@ export function readLines(this: IExecuteFunctions, itemIndex: number, spec: Line
 	const mode = this.getNodeParameter('linesInput', itemIndex, 'fields') as string;
 	let raw: unknown[];
 	if (mode === 'json') {
-		const value = this.getNodeParameter('linesJson', itemIndex, '[]') as unknown;
-		const parsed = typeof value === 'string' ? jsonParse<unknown>(value || '[]', { fallbackValue: undefined }) : value;
+		const label = `${spec.noun}s (JSON)`;
+		const parsed = jsonValue(node, itemIndex, this.getNodeParameter('linesJson', itemIndex, '[]'), label, []);
 		if (!Array.isArray(parsed)) {
-			throw inputError(node, itemIndex, `"${spec.noun}s (JSON)" must be a JSON array of ${spec.noun.toLowerCase()}s`);
+			throw inputError(
+				node,
+				itemIndex,
+				`"${label}" must be a JSON array of ${spec.noun.toLowerCase()}s, but it is ${describeValue(parsed)}`,
+			);
 		}
 		raw = parsed;
 	} else {
@@ -108,37 +114,32 @@ export function readLines(this: IExecuteFunctions, itemIndex: number, spec: Line
 	return raw.map((entry, index) => {
 		const where = `${spec.noun} ${index + 1}`;
 		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			throw inputError(node, itemIndex, `${where} is not an object`);
+			throw inputError(node, itemIndex, `${where} must be an object with its fields, but it is ${describeValue(entry)}`);
 		}
 		const line: IDataObject = { ...(entry as IDataObject) };
 		for (const field of spec.fields) {
 			const value = line[field.name];
-			const label = `${where}: "${field.displayName}"`;
-			if (isBlank(value) || (field.kind !== 'string' && !field.required && Number(value) === 0)) {
-				if (field.required) throw inputError(node, itemIndex, `${label} is required`);
+			const label = `${where} › ${field.displayName}`;
+			if (isBlank(value) || (field.kind !== 'string' && !field.required && isUnsetNumber(value))) {
+				if (field.required) throw inputError(node, itemIndex, `"${label}" is required`);
 				delete line[field.name];
 				continue;
 			}
 			if (field.kind === 'string') {
-				const text = String(value).trim();
+				const text = textValue(node, itemIndex, value, label);
 				if (field.maxLength !== undefined && text.length > field.maxLength) {
 					throw inputError(
 						node,
 						itemIndex,
-						`${label} is ${text.length} characters long; Ingram Micro accepts at most ${field.maxLength}`,
+						`"${label}" is ${text.length} characters long; Ingram Micro accepts at most ${field.maxLength}`,
 					);
 				}
 				line[field.name] = text;
 			} else {
-				const number = Number(value);
-				const valid = field.kind === 'integer' ? Number.isInteger(number) && number >= 1 : Number.isFinite(number) && number >= 0;
-				if (!valid) {
-					throw inputError(
-						node,
-						itemIndex,
-						`${label} must be ${field.kind === 'integer' ? 'a whole number of at least 1' : 'a number'} (got "${String(value)}")`,
-					);
-				}
+				const number =
+					field.kind === 'integer'
+						? positiveInteger(node, itemIndex, value, label)
+						: nonNegativeNumber(node, itemIndex, value, label);
 				line[field.name] = field.sendAsString ? String(number) : number;
 			}
 		}

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { jsonParse } from 'n8n-workflow';
 
-import { compact, ingramDate, inputError, optionalText, requiredText } from '../../helpers/input';
+import { booleanValue, compact, describeValue, ingramDate, inputError, jsonValue, optionalText, requiredText } from '../../helpers/input';
 import { readAddress, type AddressBlock } from '../common/addresses';
 import { additionalAttributesField, idLocator, readAdditionalAttributes } from '../common/fields';
 import type { LineField } from '../common/lines';
@@ -198,10 +197,10 @@ export function readOrderCreateOptions(
 	// A switch wins over a same-named entry in the generic list, so an attribute is sent once.
 	const flags = ORDER_FLAGS.filter((flag) => input[flag.name] !== undefined).map((flag) => ({
 		attributeName: flag.name,
-		attributeValue: String(input[flag.name]),
+		attributeValue: String(booleanValue(node, itemIndex, input[flag.name], flag.displayName)),
 	}));
 	const attributes = [
-		...readAdditionalAttributes(input.additionalAttributes).filter(
+		...readAdditionalAttributes(node, itemIndex, input.additionalAttributes).filter(
 			(entry) => !flags.some((flag) => flag.attributeName === entry.attributeName),
 		),
 		...flags,
@@ -222,15 +221,12 @@ export function readOrderCreateOptions(
 		else body.vendAuthNumber = vendAuthNumber;
 	}
 	if (version === 'v7') {
-		const vmf = readAdditionalAttributes(input.vmfAdditionalAttributes);
+		const vmf = readAdditionalAttributes(node, itemIndex, input.vmfAdditionalAttributes, 'Vendor Mandatory Fields');
 		body.vmfAdditionalAttributes = vmf.length ? vmf : undefined;
-		const perProduct = input.vmfVendorAdditionalAttributes;
-		const parsed =
-			typeof perProduct === 'string'
-				? jsonParse<unknown>(perProduct || '[]', { fallbackValue: undefined })
-				: (perProduct ?? []);
+		const label = 'Vendor Mandatory Fields per Product (JSON)';
+		const parsed = jsonValue(node, itemIndex, input.vmfVendorAdditionalAttributes, label, []);
 		if (!Array.isArray(parsed)) {
-			throw inputError(node, itemIndex, '"Vendor Mandatory Fields per Product (JSON)" must be a JSON array');
+			throw inputError(node, itemIndex, `"${label}" must be a JSON array, but it is ${describeValue(parsed)}`);
 		}
 		body.vmfVendorAdditionalAttributes = parsed.length ? (parsed as IDataObject[]) : undefined;
 	}

@@ -121,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	qs.ingramOrderDate = ingramDate(node, itemIndex, filters.ingramOrderDate, 'Ingram Order Date');
 	qs.orderStatus = filters.orderStatus;
-	const statuses = textList(filters.orderStatusIn);
+	const statuses = textList(node, itemIndex, filters.orderStatusIn, 'Order Statuses');
 	qs['orderStatus-in'] = statuses.length ? statuses : undefined;
 
 	// 204 (nothing found) ends the walk with no items; recordsFound may arrive as a string.

@@ -133,7 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const [key, [label, maxLength]] of Object.entries(MODIFY_SHIP_TO_LIMITS)) {
 		optionalText(node, itemIndex, shipToInfo?.[key], { label: `Ship-To › ${label}`, maxLength });
 	}
-	const attributes = readAdditionalAttributes(updateFields.additionalAttributes);
+	const attributes = readAdditionalAttributes(this.getNode(), itemIndex, updateFields.additionalAttributes);
 	const changes = compact({
 		notes: optionalText(node, itemIndex, updateFields.notes, { label: 'Notes', maxLength: 132 }),
 		shipToInfo,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputError, positiveInteger, textList } from '../../helpers/input';
+import { compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
 import { xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../common/itemErrors';
 import { additionalAttributesField, readAdditionalAttributes, simplifyField } from '../common/fields';
@@ -132,15 +132,15 @@ interface RequestGroup {
 function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
 	const node = this.getNode();
 	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as Identifier;
-	const skus = textList(this.getNodeParameter('skus', itemIndex, ''));
+	const skus = textList(node, itemIndex, this.getNodeParameter('skus', itemIndex, ''), 'SKUs');
 	if (skus.length === 0) throw inputError(node, itemIndex, '"SKUs" is empty');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const quantity =
 		options.quantityRequested === undefined
 			? undefined
 			: positiveInteger(node, itemIndex, options.quantityRequested, 'Quantity Requested');
-	const warehouses = textList(options.warehouseIds);
-	const attributes = readAdditionalAttributes(options.additionalAttributes);
+	const warehouses = textList(node, itemIndex, options.warehouseIds, 'Warehouse IDs');
+	const attributes = readAdditionalAttributes(node, itemIndex, options.additionalAttributes);
 	return {
 		group: {
 			identifyBy,
@@ -152,7 +152,7 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 			body: compact({
 				showAvailableDiscounts: options.showAvailableDiscounts as boolean | undefined,
 				showReserveInventoryDetails: options.showReserveInventoryDetails as boolean | undefined,
-				specialBidNumber: String(options.specialBidNumber ?? '').trim() || undefined,
+				specialBidNumber: optionalText(node, itemIndex, options.specialBidNumber, { label: 'Special Bid Number' }),
 				availabilityByWarehouse: warehouses.length
 					? warehouses.map((id) => ({ availabilityByWarehouseId: id, availabilityForAllLocation: false }))
 					: undefined,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, textList } from '../../helpers/input';
+import { compact, optionalText, textList } from '../../helpers/input';
 import { returnAllOrLimit, searchWithLimit } from '../common/fields';
 
 const properties: INodeProperties[] = [
@@ -88,25 +88,27 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['search'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const keyword = textList(this.getNodeParameter('keyword', itemIndex, ''));
-	const vendor = textList(filters.vendor);
-	const vendorPartNumber = textList(filters.vendorPartNumber);
+	const text = (name: string, label: string) => optionalText(node, itemIndex, filters[name], { label });
+	const keyword = textList(node, itemIndex, this.getNodeParameter('keyword', itemIndex, ''), 'Keywords');
+	const vendor = textList(node, itemIndex, filters.vendor, 'Vendor Names');
+	const vendorPartNumber = textList(node, itemIndex, filters.vendorPartNumber, 'Vendor Part Numbers');
 	const qs = compact({
 		keyword: keyword.length ? keyword : undefined,
 		vendor: vendor.length ? vendor : undefined,
 		vendorPartNumber: vendorPartNumber.length ? vendorPartNumber : undefined,
-		vendorNumber: filters.vendorNumber as string,
-		category: filters.category as string,
-		type: filters.type as string,
+		vendorNumber: text('vendorNumber', 'Vendor Number'),
+		category: text('category', 'Category'),
+		type: text('type', 'Type'),
 		// the spec types these flags as strings
 		hasDiscounts: filters.hasDiscounts === undefined ? undefined : String(filters.hasDiscounts),
 		skipAuthorisation: filters.skipAuthorisation === undefined ? undefined : String(filters.skipAuthorisation),
-		groupName: filters.groupName as string,
-		planID: filters.planID as string,
+		groupName: text('groupName', 'Product Group Name'),
+		planID: text('planID', 'Plan ID'),
 		showGroupInfo: filters.showGroupInfo as boolean,
 	});
-	const language = String(filters.acceptLanguage ?? '').trim();
+	const language = text('acceptLanguage', 'Language') ?? '';
 	return await searchWithLimit.call(
 		this,
 		itemIndex,

@@ -121,7 +121,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	});
 
-	const copies = textList(fields.sendQuoteCopy);
+	const copies = textList(node, itemIndex, fields.sendQuoteCopy, 'Send Quote Copy To');
 	if (copies.length > MAX_QUOTE_COPIES) {
 		throw inputError(
 			node,
