@@ -25,6 +25,31 @@ export function ingramMicroApiBaseUrl(credentials: ICredentialDataDecryptedObjec
 }
 
 /**
+ * The token endpoint answered, but not with a token (an HTML page from a proxy, `{}`, a number…).
+ * Thrown by preAuthentication so that the request fails here, naming the problem, instead of going
+ * out with an empty bearer token and coming back as a misleading 401.
+ */
+export class NoAccessTokenError extends Error {
+	constructor(readonly answer: string) {
+		super(`Ingram Micro's token endpoint answered without an access token (${answer})`);
+		this.name = 'NoAccessTokenError';
+	}
+}
+
+/** What came back instead of a token, in a few words, without echoing its content. */
+function describeTokenAnswer(answer: unknown): string {
+	if (typeof answer === 'string') {
+		return /^\s*</.test(answer) ? 'an HTML page' : answer.trim() === '' ? 'an empty body' : 'text that is not JSON';
+	}
+	if (Array.isArray(answer)) return 'a JSON list';
+	if (answer && typeof answer === 'object') {
+		const keys = Object.keys(answer);
+		return keys.length ? `a JSON object with ${keys.slice(0, 5).join(', ')} but no access_token` : 'an empty JSON object';
+	}
+	return `the JSON value ${String(answer)}`;
+}
+
+/**
  * Ingram Micro XI Reseller API, OAuth2 client credentials.
  *
  * Why preAuthentication + an expirable hidden token instead of `extends: ['oAuth2Api']`:
@@ -126,6 +151,15 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it (at most 64 characters)',
 		},
 		{
+			displayName: 'Timeout for Reads (Seconds)',
+			name: 'readTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description:
+				'How long a search, lookup or price request waits for Ingram Micro before it fails (a read is asked once more after a timeout). Creates and changes wait as long as n8n allows, so that their outcome is known.',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
@@ -145,8 +179,10 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 				client_secret: credentials.clientSecret,
 			},
 			json: true,
-		})) as { access_token?: string };
-		return { accessToken: response.access_token ?? '' };
+		})) as unknown;
+		const token = (response as { access_token?: unknown } | undefined)?.access_token;
+		if (typeof token !== 'string' || token.trim() === '') throw new NoAccessTokenError(describeTokenAnswer(response));
+		return { accessToken: token };
 	}
 
 	// A function (not generic headers) so that optional headers are left out when empty.

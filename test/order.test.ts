@@ -167,6 +167,29 @@ describe('Order › Create', () => {
 		expect(String(error?.description)).toMatch(/correlation ID: [0-9a-f]{32}/);
 	});
 
+	test('a 429 on a create is sent again after the reset: the gateway refused it before anything was processed', async () => {
+		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, operationId: CREATE });
+		const { items, error } = await run({ operation: 'create', customerOrderNumber: 'PO-N8N-429', lines: lines([skus.inStock, 1]) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'PO-N8N-429' });
+		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([429, 201]);
+		expect(sim.data.orders.filter((o) => o.customerOrderNumber === 'PO-N8N-429')).toHaveLength(1);
+	});
+
+	test('a token service hiccup before a create is retried: the order itself is sent exactly once', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 1, operationId: 'get-accesstoken' });
+		const credentials = simCredentials(sim);
+		const { items, error } = await runNode({
+			pkg,
+			credentials,
+			parameters: { resource: 'order', operation: 'create', customerOrderNumber: 'PO-N8N-TOKEN', lines: lines([skus.inStock, 1]) },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'accepted' });
+		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(2);
+		expect(sim.count({ operationId: CREATE })).toBe(1);
+	});
+
 	test('a dropped connection is not retried either', async () => {
 		sim.setFault({ mode: 'drop', times: 3, operationId: CREATE });
 		const { error } = await run({

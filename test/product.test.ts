@@ -411,11 +411,59 @@ describe('Authentication', () => {
 			onError: 'continueRegularOutput',
 		});
 		const item = result.items[0].json;
-		expect(String(item.error)).toContain('Ingram Micro refused the access token request');
+		expect(String(item.error)).toContain('Ingram Micro refused the credentials (HTTP 401 from the token endpoint)');
+		expect(String(item.description)).toContain('Check the Client ID, Client Secret and Environment');
 		expect(item.httpCode).toBe('401');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 		const everything = JSON.stringify(result.run);
 		expect(everything).not.toContain(wrongValue);
+	});
+});
+
+describe('Token endpoint', () => {
+	const TOKEN = 'get-accesstoken';
+	const price = async () =>
+		await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(catalogSkus(sim, 1)[0]) });
+
+	test.each([
+		['a 503', { mode: 'status', status: 503 }],
+		['a 500', { mode: 'status', status: 500 }],
+		['a dropped connection', { mode: 'drop' }],
+		['a 429', { mode: 'rateLimit', resetSeconds: 1 }],
+	] as const)('%s from the token endpoint is retried like a read, and the call goes through', async (_, fault) => {
+		sim.setFault({ ...fault, times: 1, operationId: TOKEN } as Parameters<typeof sim.setFault>[0]);
+		const { error, items } = await price();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(sim.count({ operationId: TOKEN })).toBe(2);
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
+	});
+
+	test('a token service that stays down: "unavailable", not "check your credentials", after 4 tries; no API call', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: TOKEN });
+		const { error } = await price();
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe("Ingram Micro's token service is unavailable (HTTP 503)");
+		expect(String(error?.description)).toContain('The credentials were not refused and nothing was sent to the API');
+		expect(String(error?.description)).toContain('Tried 4 times');
+		expect(String(error?.description)).not.toContain('Client Secret');
+		expect(sim.count({ operationId: TOKEN })).toBe(4);
+		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
+	});
+
+	test.each([
+		['an HTML page', { contentType: 'text/html', content: '<html><body>Gateway login</body></html>' }, undefined, 'an HTML page'],
+		['an empty JSON object', undefined, {}, 'an empty JSON object'],
+		['a number', undefined, 42, 'the JSON value 42'],
+		['an object without access_token', undefined, { token_type: 'Bearer' }, 'a JSON object with token_type but no access_token'],
+	])('a 200 answer that is %s fails at once, saying so; no API call is made', async (_, text, body, words) => {
+		sim.setFault({ mode: 'answer', status: 200, text, body, times: 100, operationId: TOKEN });
+		const { error } = await price();
+		expect(error?.message).toBe(`Ingram Micro's token endpoint answered without an access token (${words})`);
+		expect(String(error?.description)).toContain('Check the Environment');
+		expect(error?.message).not.toMatch(/401|renewed/);
+		expect(sim.count({ operationId: TOKEN })).toBe(1);
+		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 });
 
@@ -447,6 +495,32 @@ describe('Faults on reads', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(3);
+	});
+
+	test('a rate limit whose reset is too far away fails at once and says when to retry', async () => {
+		sim.setFault({ mode: 'rateLimit', times: 100, resetSeconds: 600, operationId: 'post-priceandavailability' });
+		const started = Date.now();
+		const { error } = await readOnce();
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(error?.httpCode).toBe('429');
+		expect(error?.message).toMatch(
+			/^Ingram Micro's rate limit is reached \(HTTP 429 Too Many Requests\): retry after \d\d:\d\d:\d\d UTC \(in (59\d|60[01]) s\)$/,
+		);
+		expect(String(error?.description)).toContain('safe to run again after the reset');
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
+	});
+
+	test('a read that hangs fails after the credential\'s timeout, asked twice, not after n8n\'s 5 minutes × 4', async () => {
+		sim.setFault({ mode: 'slow', delayMs: 5000, times: 2, operationId: 'post-priceandavailability' });
+		const credentials = simCredentials(sim);
+		credentials.ingramMicroOAuth2Api.readTimeoutSeconds = 1;
+		const started = Date.now();
+		const { error } = await runNode({ pkg, credentials, parameters: priceParameters(sku()) });
+		expect(Date.now() - started).toBeLessThan(4500);
+		expect(error?.message).toBe('Ingram Micro did not answer within 1 s');
+		expect(String(error?.description)).toContain('Timeout for Reads');
+		expect(String(error?.description)).toContain('Tried 2 times');
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(2);
 	});
 
 	test('a dropped connection is retried', async () => {

@@ -54,6 +54,11 @@ export interface SimulatorOptions {
 	clientSecret?: string;
 	/** The customer number the app is registered to, default 20-222222 (Ingram's sandbox account). */
 	customerNumber?: string;
+	/**
+	 * Generated orders (shipped and invoiced, a few cancelled) added as older history after the
+	 * seeded ~120, for load tests of paging such as Return All; default 0. The seed is unchanged.
+	 */
+	extraOrders?: number;
 }
 
 interface FaultFilter {
@@ -69,6 +74,8 @@ export type Fault = FaultFilter &
 		| { mode: 'status'; status: 500 | 502 | 503 | 504; times: number }
 		| { mode: 'slow'; delayMs: number; times: number }
 		| { mode: 'drop'; times: number }
+		/** Answers exactly this instead, e.g. a token endpoint's 200 without an access_token, or a proxy's HTML page. */
+		| { mode: 'answer'; status: number; body?: unknown; text?: { contentType: string; content: string }; times: number }
 	);
 
 export interface RecordedRequest {
@@ -185,9 +192,10 @@ export class XiSimulator {
 			clientId: options.clientId ?? SIM_DEFAULTS.clientId,
 			clientSecret: options.clientSecret ?? SIM_DEFAULTS.clientSecret,
 			customerNumber: options.customerNumber ?? SIM_DEFAULTS.customerNumber,
+			extraOrders: options.extraOrders ?? 0,
 		};
 		this.latencyMs = this.options.latencyMs;
-		this.store = seedData();
+		this.store = seedData(this.options.extraOrders);
 		this.rng = new Rng(SEED + 1);
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 	}
@@ -258,7 +266,7 @@ export class XiSimulator {
 		this.fault = null;
 		this.latencyMs = this.options.latencyMs;
 		this.clearRequests();
-		this.store = seedData();
+		this.store = seedData(this.options.extraOrders);
 		this.rng = new Rng(SEED + 1);
 	}
 
@@ -374,6 +382,7 @@ export class XiSimulator {
 			}
 			return { status: fault.status, body: APIGEE[fault.status] };
 		}
+		if (fault.mode === 'answer') return { status: fault.status, body: fault.body, text: fault.text };
 		throw new Error(`fault ${fault.mode} has no response`);
 	}
 
@@ -468,7 +477,10 @@ export class XiSimulator {
 		if (res.destroyed) return;
 		const headers: Record<string, string> = { ...response.headers };
 		let payload = '';
-		if (response.body !== undefined && response.status !== 204) {
+		if (response.text) {
+			payload = response.text.content;
+			headers['Content-Type'] = response.text.contentType;
+		} else if (response.body !== undefined && response.status !== 204) {
 			payload = JSON.stringify(response.body);
 			headers['Content-Type'] = 'application/json';
 		}

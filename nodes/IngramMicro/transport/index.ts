@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ingramMicroApiBaseUrl } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import { ingramMicroApiBaseUrl, NoAccessTokenError } from '../../../credentials/IngramMicroOAuth2Api.credentials';
 import { inputError } from '../helpers/input';
 import { describeProblems, parseIngramError } from './errors';
 
@@ -49,6 +49,8 @@ interface AccountSettings {
 	baseUrl: string;
 	senderId: string;
 	customerContact: string;
+	/** How long a read may wait for an answer before it counts as failed. */
+	readTimeoutMs: number;
 }
 
 export const MAX_ATTEMPTS = 4;
@@ -56,6 +58,10 @@ const BASE_BACKOFF_MS = 400;
 /** Longer waits than this are not worth holding an execution for: fail and say when to retry. */
 const MAX_WAIT_MS = 60_000;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Default of the credential's "Timeout for Reads": Ingram's own SDKs wait 60 s. */
+export const DEFAULT_READ_TIMEOUT_SECONDS = 60;
+/** A read that timed out is asked once more, not three times: a hang rarely clears at once. */
+const MAX_ATTEMPTS_AFTER_TIMEOUT = 2;
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNABORTED',
@@ -123,6 +129,7 @@ async function loadSettings(this: XiContext): Promise<AccountSettings> {
 		baseUrl: ingramMicroApiBaseUrl(credentials),
 		senderId: String(credentials.senderId ?? '').trim(),
 		customerContact: String(credentials.customerContact ?? '').trim(),
+		readTimeoutMs: 1000 * (Number(credentials.readTimeoutSeconds) > 0 ? Number(credentials.readTimeoutSeconds) : DEFAULT_READ_TIMEOUT_SECONDS),
 	};
 }
 
@@ -168,35 +175,56 @@ interface FailureFacts {
 	body?: unknown;
 	headers: Record<string, string>;
 	networkCode?: string;
+	/** The failure happened while getting the access token: the API request itself was not sent. */
 	tokenRequest: boolean;
+	/** The token endpoint answered, but without a token (see NoAccessTokenError). */
+	noToken?: NoAccessTokenError;
+	timedOut: boolean;
 }
 
 /** n8n-core wraps the axios error in a NodeApiError; the facts we need are on its cause. */
 function failureFacts(error: unknown): FailureFacts {
 	const outer = error as { cause?: unknown; response?: unknown };
-	const axiosLike = (outer?.cause ?? outer) as {
+	const inner = outer?.cause ?? outer;
+	const noToken = [inner, outer].find((e): e is NoAccessTokenError => e instanceof NoAccessTokenError);
+	const axiosLike = inner as {
 		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
 		code?: string;
+		message?: string;
 		config?: { url?: string; baseURL?: string };
 	};
 	const response = axiosLike?.response;
 	const url = `${axiosLike?.config?.baseURL ?? ''}${axiosLike?.config?.url ?? ''}`;
+	const networkCode = response ? undefined : axiosLike?.code;
 	return {
 		status: response?.status,
 		body: response?.data,
 		headers: Object.fromEntries(
 			Object.entries(response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
 		),
-		networkCode: response ? undefined : axiosLike?.code,
-		tokenRequest: url.includes('/oauth/'),
+		networkCode,
+		tokenRequest: noToken !== undefined || url.includes('/oauth/'),
+		noToken,
+		timedOut: networkCode === 'ECONNABORTED' && /timeout/i.test(axiosLike?.message ?? ''),
 	};
 }
 
-function isRetryable(facts: FailureFacts): boolean {
-	if (facts.tokenRequest) return false;
-	if (facts.status !== undefined) return RETRYABLE_STATUS.has(facts.status);
-	return facts.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(facts.networkCode);
+/**
+ * Whether sending again is safe and may help. A failure while getting the token, and a 429 (the
+ * gateway refused the call before any service saw it), leave nothing processed, so even a create
+ * may be sent again. Other failures are retried only for requests marked `retry`.
+ */
+function isRetryable(facts: FailureFacts, request: XiRequest): boolean {
+	if (facts.noToken) return false;
+	const transient =
+		facts.status !== undefined
+			? RETRYABLE_STATUS.has(facts.status)
+			: facts.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(facts.networkCode);
+	if (!transient) return false;
+	return facts.tokenRequest || facts.status === 429 || request.retry === 'retry';
 }
+
+const clock = (epochMs: number) => new Date(epochMs).toISOString().slice(11, 19);
 
 /** Honours Retry-After (seconds) or X-RateLimit-Reset (epoch seconds; Ingram's prose also calls it seconds-to-wait). */
 export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
@@ -211,50 +239,82 @@ export function retryDelayMs(headers: Record<string, string>, attempt: number, n
 	return BASE_BACKOFF_MS * 2 ** (attempt - 1);
 }
 
-function toApiError(
-	node: INode,
-	facts: FailureFacts,
-	request: XiRequest,
-	correlationId: string,
-	itemIndex: number,
-	attempts: number,
-): NodeApiError {
-	const parsed = parseIngramError(facts.body);
-	const details = describeProblems(parsed.problems, parsed.message);
-	const notes: string[] = [];
-	let message = parsed.message;
+interface FailureContext {
+	request: XiRequest;
+	correlationId: string;
+	itemIndex: number;
+	attempts: number;
+	settings: AccountSettings;
+	/** For a rate limit whose reset is too far away to wait for: when to try again. */
+	retryAtMs?: number;
+}
 
-	if (facts.tokenRequest) {
-		message = `Ingram Micro refused the access token request${message ? `: ${message}` : ''}`;
+/** Message and advice for a failure; every sentence says what happened and what to do next. */
+function explainFailure(facts: FailureFacts, context: FailureContext, ingramMessage: string | undefined) {
+	const { request, attempts, settings } = context;
+	const notes: string[] = [];
+	let message: string;
+	const tried = attempts > 1 ? ` Tried ${attempts} times.` : '';
+	if (facts.noToken) {
+		message = facts.noToken.message;
+		notes.push(
+			'Check the Environment (or Custom Base URL) of the Ingram Micro credential: it must point at Ingram Micro\'s API, whose token endpoint answers with a JSON access_token. Nothing was sent to the API.',
+		);
+	} else if (facts.tokenRequest && (facts.status === 400 || facts.status === 401 || facts.status === 403)) {
+		message = `Ingram Micro refused the credentials (HTTP ${facts.status} from the token endpoint)${ingramMessage ? `: ${ingramMessage}` : ''}`;
 		notes.push('Check the Client ID, Client Secret and Environment of the Ingram Micro credential.');
+	} else if (facts.tokenRequest) {
+		message = `Ingram Micro's token service is unavailable (${facts.status !== undefined ? `HTTP ${facts.status}` : (facts.networkCode ?? 'no answer')})`;
+		notes.push(`The credentials were not refused and nothing was sent to the API. Try again later.${tried}`);
+	} else if (facts.status === 429) {
+		message = "Ingram Micro's rate limit is reached (HTTP 429 Too Many Requests)";
+		if (context.retryAtMs !== undefined) {
+			const seconds = Math.ceil((context.retryAtMs - Date.now()) / 1000);
+			message += `: retry after ${clock(context.retryAtMs)} UTC (in ${seconds} s)`;
+		}
+		notes.push(
+			`Ingram Micro limits calls per app (60 per minute for each read endpoint). Nothing was processed, so it is safe to run again after the reset.${tried}`,
+		);
+	} else if (facts.timedOut) {
+		message = `Ingram Micro did not answer within ${settings.readTimeoutMs / 1000} s`;
+		notes.push(`The limit is the credential's "Timeout for Reads".${tried}`);
 	} else if (facts.status === undefined) {
 		message = `The connection to Ingram Micro failed before an answer arrived (${facts.networkCode ?? 'no response'})`;
-	} else if (!message) {
-		message = `Ingram Micro answered HTTP ${facts.status} without an explanation`;
+	} else {
+		message = ingramMessage || `Ingram Micro answered HTTP ${facts.status} without an explanation`;
 	}
 	if (facts.status === 401 && !facts.tokenRequest) {
 		notes.push('The access token was renewed once and still refused: check that the app has access to this API.');
 	}
-	if (request.retry === 'sendOnce' && (facts.status === undefined || facts.status >= 500)) {
+	const sentOnce = request.retry === 'sendOnce' && !facts.tokenRequest && facts.status !== 429;
+	if (sentOnce && (facts.status === undefined || facts.status >= 500)) {
 		notes.push(
 			'This request creates or changes data, so it was sent only once and not retried: Ingram may or may not have processed it. Look it up (for example with a search by customer order number) before sending it again.',
 		);
-	} else if (attempts > 1) {
+	} else if (attempts > 1 && !notes.some((note) => note.includes('Tried'))) {
 		notes.push(`Tried ${attempts} times.`);
 	}
-	notes.push(`Ingram Micro correlation ID: ${correlationId}`);
+	return { message, notes };
+}
+
+function toApiError(node: INode, facts: FailureFacts, context: FailureContext): NodeApiError {
+	const parsed = facts.tokenRequest ? { message: undefined, problems: [] } : parseIngramError(facts.body);
+	const tokenMessage = facts.tokenRequest && !facts.noToken ? parseIngramError(facts.body).message : undefined;
+	const details = describeProblems(parsed.problems, parsed.message);
+	const { message, notes } = explainFailure(facts, context, parsed.message ?? tokenMessage);
+	notes.push(`Ingram Micro correlation ID: ${context.correlationId}`);
 
 	const errorResponse: JsonObject = {
 		message,
 		httpCode: facts.status ?? null,
-		correlationId,
+		correlationId: context.correlationId,
 		problems: parsed.problems as unknown as JsonObject[],
 	};
 	return new NodeApiError(node, errorResponse, {
 		message,
 		description: [...details, ...notes].join('\n'),
 		httpCode: facts.status !== undefined ? String(facts.status) : undefined,
-		itemIndex,
+		itemIndex: context.itemIndex,
 	});
 }
 
@@ -291,6 +351,9 @@ export async function xiRequest<T = unknown>(
 			body: request.body,
 			json: true,
 			returnFullResponse: true,
+			// Reads fail in bounded time. Creates keep n8n's own limit: an order create can take long,
+			// and giving up early would leave the user not knowing whether it went through.
+			timeout: request.retry === 'retry' ? settings.readTimeoutMs : undefined,
 		};
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
@@ -300,16 +363,21 @@ export async function xiRequest<T = unknown>(
 			)) as { statusCode: number; body: T };
 			return { statusCode: response.statusCode, body: response.body, correlationId };
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw new NodeOperationError(node, error, { itemIndex });
+			if (error instanceof NodeOperationError) throw error;
 			const facts = failureFacts(error);
-			if (request.retry === 'retry' && attempt < MAX_ATTEMPTS && isRetryable(facts)) {
+			const context: FailureContext = { request, correlationId, itemIndex, attempts: attempt, settings };
+			const maxAttempts = facts.timedOut ? MAX_ATTEMPTS_AFTER_TIMEOUT : MAX_ATTEMPTS;
+			if (attempt < maxAttempts && isRetryable(facts, request)) {
 				const waitMs = retryDelayMs(facts.headers, attempt);
 				if (waitMs <= MAX_WAIT_MS) {
 					await sleep(waitMs);
 					continue;
 				}
 			}
-			throw toApiError(node, facts, request, correlationId, itemIndex, attempt);
+			if (facts.status === 429 && ('retry-after' in facts.headers || 'x-ratelimit-reset' in facts.headers)) {
+				context.retryAtMs = Date.now() + retryDelayMs(facts.headers, attempt);
+			}
+			throw toApiError(node, facts, context);
 		}
 	}
 }

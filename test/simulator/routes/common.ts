@@ -22,6 +22,8 @@ export interface RouteResponse {
 	status: number;
 	/** `undefined` sends no body at all; `null` sends the JSON literal `null`. */
 	body?: unknown;
+	/** A body that is not JSON (an HTML page, plain text), sent as is; wins over `body`. */
+	text?: { contentType: string; content: string };
 	headers?: Record<string, string>;
 }
 
