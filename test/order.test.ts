@@ -711,3 +711,71 @@ describe('Order › Cancel', () => {
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 });
+
+describe('Order › Search › Return All over many pages', () => {
+	let big: XiSimulator;
+	beforeAll(async () => {
+		big = await XiSimulator.start({ extraOrders: 1000 });
+	});
+	afterAll(async () => await big.stop());
+	beforeEach(() => big.reset());
+
+	const searchAll = (extra: IDataObject = {}) =>
+		runNode({
+			pkg,
+			credentials: simCredentials(big),
+			parameters: { resource: 'order', operation: 'search', returnAll: true, ...extra },
+		});
+	const pageNumbers = () =>
+		big.requests.filter((r) => r.operationId === 'get-resellers-v6-ordersearch').map((r) => Number(r.query.pageNumber));
+
+	test('page 1 gives the total, the other pages follow 4 at a time; every order once, in Ingram’s order', async () => {
+		big.setLatency(200);
+		const started = Date.now();
+		const { error, items } = await searchAll();
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		const expected = big.data.orders.length;
+		expect(expected).toBeGreaterThan(1000);
+		expect(items).toHaveLength(expected);
+		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(expected);
+		const pages = Math.ceil(expected / 100);
+		expect([...pageNumbers()].sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, n) => n + 1));
+		// one after another this is token + 12 × 200 ms ≥ 2.6 s; in parallel about token + 4 rounds
+		expect(elapsed).toBeLessThan(2000);
+
+		big.clearRequests();
+		const sequential = await searchAll({ parallelRequests: 1 });
+		expect(sequential.items.map((i) => i.json.ingramOrderNumber)).toEqual(items.map((i) => i.json.ingramOrderNumber));
+		expect(pageNumbers()).toEqual(Array.from({ length: pages }, (_, n) => n + 1));
+	});
+
+	test('a service that pages 1 record at a time: all 1,100+ pages are walked (this once stopped silently at 500)', async () => {
+		big.setMaxPageSize(1);
+		const { error, items } = await searchAll({ parallelRequests: 10 });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(big.data.orders.length);
+		expect(pageNumbers()).toHaveLength(big.data.orders.length);
+	});
+
+	test('a page that keeps failing fails the run: no partial list comes out', async () => {
+		await searchAll(); // token in place
+		big.clearRequests();
+		big.setFault({ mode: 'status', status: 503, times: 100, operationId: 'get-resellers-v6-ordersearch' });
+		const { error, items } = await searchAll();
+		expect(error?.httpCode).toBe('503');
+		expect(items).toHaveLength(0);
+	});
+
+	test('more records than Return All fetches: fails with the count, before fetching the rest', async () => {
+		const page = { recordsFound: 250000, pageSize: 100, pageNumber: 1, orders: big.data.orders.slice(0, 100).map((o) => ({ ingramOrderNumber: o.ingramOrderNumber })) };
+		big.setFault({ mode: 'answer', status: 200, body: page, times: 1, operationId: 'get-resellers-v6-ordersearch' });
+		const { error, items } = await searchAll();
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('The search matches 250,000 records; Return All fetches at most 100,000 [item 0]');
+		expect(String(error?.description)).toMatch(/Nothing was returned rather than an incomplete list/);
+		expect(String(error?.description)).toMatch(/set a Limit/);
+		expect(items).toHaveLength(0);
+		expect(pageNumbers()).toEqual([1]);
+	});
+});

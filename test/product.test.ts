@@ -550,3 +550,49 @@ describe('Faults on reads', () => {
 		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(4);
 	});
 });
+
+describe('Price and availability: requests in parallel', () => {
+	// 450 SKUs = 9 requests of 50. Unknown SKUs past the catalog still take their place in a request.
+	const skus = () => [...catalogSkus(sim), ...Array.from({ length: 50 }, (_, n) => `ZP${String(n).padStart(4, '0')}`)].slice(0, 450);
+	const priceAll = async (extra: Record<string, unknown> = {}) =>
+		await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}', extra),
+			input: itemsWithSkus(skus()),
+		});
+
+	test('9 requests at 300 ms latency: the first alone (it fetches the token), then 4 at a time; output order and pairing unchanged', async () => {
+		sim.setLatency(300);
+		const started = Date.now();
+		const { error, items } = await priceAll();
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.ingramPartNumber)).toEqual(skus());
+		expect(items.map((i) => i.pairedItem)).toEqual(skus().map((_, item) => ({ item })));
+		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(9);
+		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(1);
+		// one after another: token + 9 × 300 ms ≥ 3 s; in parallel: token + 1 + 2 rounds ≈ 1.2 s
+		expect(elapsed).toBeLessThan(2400);
+	});
+
+	test('Parallel Requests = 1 sends them one after another', async () => {
+		sim.setLatency(300);
+		const started = Date.now();
+		const { error } = await priceAll({ options: { parallelRequests: 1 } });
+		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+	});
+
+	test('rate-limit answers in the middle of a parallel run are waited out; every SKU is priced once', async () => {
+		await priceAll(); // token in place, so the fault hits price requests only
+		sim.clearRequests();
+		sim.setFault({ mode: 'rateLimit', times: 3, resetSeconds: 1, operationId: 'post-priceandavailability' });
+		const { error, items } = await priceAll();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(450);
+		const statuses = sim.requests.filter((r) => r.operationId === 'post-priceandavailability').map((r) => r.status);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(3);
+		expect(statuses.filter((s) => s === 200 || s === 207)).toHaveLength(9);
+	});
+});

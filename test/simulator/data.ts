@@ -794,20 +794,19 @@ function makeOrderLines(r: Rng, products: Product[], status: OrderStatus, quanti
 	});
 }
 
-function generateOrders(r: Rng, products: Product[]): { orders: Order[]; invoices: Invoice[] } {
+/**
+ * Builds order number `n` (its customerOrderNumber derives from n): a pinned one, or a generated one
+ * in `status`, dated `fixedDate` when given (else by status, within the last 360 days).
+ */
+type BuildOrder = (n: number, pinned: PinnedOrder | undefined, status: OrderStatus, fixedDate?: string) => Order;
+
+/** `used` holds the order numbers taken so far; new ones are added to it. */
+function orderBuilder(r: Rng, products: Product[], used: Set<string>): BuildOrder {
 	const physical = products.filter((p) => p.productType === 'IM::physical' && !p.directShip && !p.discontinued);
-	const used = new Set(PINNED_ORDERS.map((o) => o.ingramOrderNumber));
-	const pool: OrderStatus[] = [];
-	for (const [status, count] of ORDER_STATUS_COUNTS) {
-		const pinned = PINNED_ORDERS.filter((o) => o.status === status).length;
-		for (let i = pinned; i < count; i++) pool.push(status);
-	}
-	const statuses = r.shuffle(pool);
-	const orders: Order[] = [];
 	const bySku = new Map(products.map((p) => [p.ingramPartNumber, p]));
 
-	const build = (n: number, pinned: PinnedOrder | undefined, status: OrderStatus): Order => {
-		const date = pinned?.date ?? addDays(SEED_TODAY, -r.int(status === 'ON HOLD' || status === 'OPEN' ? 0 : 3, status === 'SHIPPED' ? 360 : 20));
+	return (n, pinned, status, fixedDate) => {
+		const date = fixedDate ?? pinned?.date ?? addDays(SEED_TODAY, -r.int(status === 'ON HOLD' || status === 'OPEN' ? 0 : 3, status === 'SHIPPED' ? 360 : 20));
 		const lineProducts = pinned ? pinned.skus.map((s) => bySku.get(s) as Product) : r.sample(physical, r.int(1, 4));
 		const endUser = r.chance(0.7) ? r.pick(END_USERS) : undefined;
 		const lines = makeOrderLines(r, lineProducts, status, () => r.pick([1, 1, 1, 2, 2, 3, 5, 10]));
@@ -850,12 +849,10 @@ function generateOrders(r: Rng, products: Product[]): { orders: Order[]; invoice
 		}
 		return order;
 	};
+}
 
-	PINNED_ORDERS.forEach((p, i) => orders.push(build(i, p, p.status)));
-	statuses.forEach((status, i) => orders.push(build(PINNED_ORDERS.length + i, undefined, status)));
-	// Newest first, the order Ingram's search returns.
-	orders.sort((a, b) => b.ingramOrderDate.localeCompare(a.ingramOrderDate));
-
+/** Invoices every shipped order (one invoice, `<order>-11`), setting the order's invoiceNumber. */
+function invoicesFor(orders: Order[]): Invoice[] {
 	const invoices: Invoice[] = [];
 	for (const order of orders) {
 		if (order.status !== 'SHIPPED' || !order.shipment) continue;
@@ -875,7 +872,47 @@ function generateOrders(r: Rng, products: Product[]): { orders: Order[]; invoice
 			paymentTermsDescription: 'NET 30 DAYS',
 		});
 	}
-	return { orders, invoices };
+	return invoices;
+}
+
+function generateOrders(r: Rng, products: Product[]): { orders: Order[]; invoices: Invoice[] } {
+	const used = new Set(PINNED_ORDERS.map((o) => o.ingramOrderNumber));
+	const pool: OrderStatus[] = [];
+	for (const [status, count] of ORDER_STATUS_COUNTS) {
+		const pinned = PINNED_ORDERS.filter((o) => o.status === status).length;
+		for (let i = pinned; i < count; i++) pool.push(status);
+	}
+	const statuses = r.shuffle(pool);
+	const orders: Order[] = [];
+	const build = orderBuilder(r, products, used);
+
+	PINNED_ORDERS.forEach((p, i) => orders.push(build(i, p, p.status)));
+	statuses.forEach((status, i) => orders.push(build(PINNED_ORDERS.length + i, undefined, status)));
+	// Newest first, the order Ingram's search returns.
+	orders.sort((a, b) => b.ingramOrderDate.localeCompare(a.ingramOrderDate));
+	return { orders, invoices: invoicesFor(orders) };
+}
+
+/** Generated orders per day of history in `extraOrders` (a busy reseller's pace). */
+const EXTRA_ORDERS_PER_DAY = 10;
+
+/**
+ * `count` more orders for load tests (`SimulatorOptions.extraOrders`), generated like the seed's
+ * own from a PRNG of their own, so the seeded account stays exactly as it is. They are older
+ * history, dated from the day before the seed's oldest (360 days back) backwards at
+ * EXTRA_ORDERS_PER_DAY a day, so the seed keeps the top of the newest-first search results.
+ * Old orders have settled: shipped and invoiced, a few cancelled.
+ */
+function generateExtraOrders(base: XiData, count: number): { orders: Order[]; invoices: Invoice[] } {
+	const r = new Rng(SEED + 2);
+	const build = orderBuilder(r, base.products, new Set(base.orders.map((o) => o.ingramOrderNumber)));
+	const orders: Order[] = [];
+	for (let i = 0; i < count; i++) {
+		const date = addDays(SEED_TODAY, -(361 + Math.floor(i / EXTRA_ORDERS_PER_DAY)));
+		orders.push(build(base.orders.length + i, undefined, r.chance(0.04) ? 'CANCELLED' : 'SHIPPED', date));
+	}
+	orders.sort((a, b) => b.ingramOrderDate.localeCompare(a.ingramOrderDate));
+	return { orders, invoices: invoicesFor(orders) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1158,10 +1195,19 @@ function generate(): XiData {
 
 let seeded: XiData | undefined;
 
-/** A fresh, mutable copy of the seeded data (generated once per process). */
-export function seedData(): XiData {
+/**
+ * A fresh, mutable copy of the seeded data (generated once per process), with `extraOrders`
+ * generated orders (and their invoices) after the seeded ones when asked for.
+ */
+export function seedData(extraOrders = 0): XiData {
 	seeded ??= generate();
-	return structuredClone(seeded);
+	const data = structuredClone(seeded);
+	if (extraOrders > 0) {
+		const extra = generateExtraOrders(data, extraOrders);
+		data.orders.push(...extra.orders);
+		data.invoices.push(...extra.invoices);
+	}
+	return data;
 }
 
 /** IDs and counts node tests can rely on. */

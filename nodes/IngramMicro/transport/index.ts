@@ -12,6 +12,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { ingramMicroApiBaseUrl, NoAccessTokenError } from '../../../credentials/IngramMicroOAuth2Api.credentials';
 import { inputError } from '../helpers/input';
+import { mapConcurrently } from '../../shared/concurrency';
+import { forItem } from '../actions/common/itemErrors';
 import { describeProblems, parseIngramError } from './errors';
 
 export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
@@ -363,7 +365,7 @@ export async function xiRequest<T = unknown>(
 			)) as { statusCode: number; body: T };
 			return { statusCode: response.statusCode, body: response.body, correlationId };
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
+			if (error instanceof NodeOperationError) throw forItem(error, itemIndex);
 			const facts = failureFacts(error);
 			const context: FailureContext = { request, correlationId, itemIndex, attempts: attempt, settings };
 			const maxAttempts = facts.timedOut ? MAX_ATTEMPTS_AFTER_TIMEOUT : MAX_ATTEMPTS;
@@ -393,15 +395,43 @@ export interface Paging {
 	limit?: number;
 	/** Catalog search answers 404 "No Records Found" for an empty result: that is not a failure. */
 	emptyOn404?: boolean;
+	/** Pages fetched at the same time once the first page has given the total; default 4. */
+	parallelRequests?: number;
 }
 
 export const MAX_PAGE_SIZE = 100;
-/** A runaway guard, far above any real result set (100 × 500 = 50,000 records). */
-const MAX_PAGES = 500;
+export const DEFAULT_PARALLEL_REQUESTS = 4;
+/**
+ * Return All fetches at most this many records. Far above what one reseller search returns; a
+ * larger result set is refused with the count, rather than fetched for minutes or cut short.
+ */
+export const MAX_RETURN_ALL_RECORDS = 100_000;
+/** Without a total from Ingram, the walk page after page stops here, and says so. */
+const MAX_PAGES_WITHOUT_TOTAL = 1000;
+
+interface Page {
+	items: IDataObject[];
+	/** Ingram's total for the search, when it sends one (some services send it as a string). */
+	recordsFound?: number;
+}
+
+function tooManyRecords(node: INode, itemIndex: number, found: number | undefined, fetched: number) {
+	const count = found === undefined ? `more than ${fetched.toLocaleString('en-US')}` : found.toLocaleString('en-US');
+	return new NodeOperationError(
+		node,
+		`The search matches ${count} records; Return All fetches at most ${MAX_RETURN_ALL_RECORDS.toLocaleString('en-US')} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Nothing was returned rather than an incomplete list (${fetched.toLocaleString('en-US')} records had been fetched). Narrow the search with filters (e.g. a date range), or turn off Return All and set a Limit.`,
+		},
+	);
+}
 
 /**
- * Walks XI's page-numbered searches. Stops at the limit, an empty page, a 204, once `recordsFound`
- * records arrived (some services send it as a string), or at a short page when there is no count.
+ * Walks XI's page-numbered searches and returns every record (or the first `limit`), in Ingram's
+ * order. Once page 1 has given the total (`recordsFound`), the remaining pages are fetched
+ * `parallelRequests` at a time; without a total, page after page until a short or empty page.
+ * A service may cap its pages below the size asked (e.g. 25): the first page's size then counts.
  */
 export async function xiRequestAllItems(
 	this: XiContext,
@@ -409,13 +439,13 @@ export async function xiRequestAllItems(
 	paging: Paging,
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
+	const node = this.getNode();
 	const [pageParam, sizeParam] = paging.parameters.split('/');
 	const pageSize = Math.min(MAX_PAGE_SIZE, paging.limit ?? MAX_PAGE_SIZE);
 	// renewals and returns type page/size as strings in the spec
 	const asParam = (n: number) => (paging.parameters === 'page/size' ? String(n) : n);
-	const results: IDataObject[] = [];
 
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	const fetchPage = async (page: number): Promise<Page> => {
 		let response: XiResponse<IDataObject>;
 		try {
 			response = (await xiRequest.call(
@@ -424,26 +454,44 @@ export async function xiRequestAllItems(
 				itemIndex,
 			)) as XiResponse<IDataObject>;
 		} catch (error) {
-			if (paging.emptyOn404 && (error as NodeApiError).httpCode === '404') break;
-			if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error, { itemIndex });
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			if (paging.emptyOn404 && error instanceof NodeApiError && error.httpCode === '404') return { items: [] };
+			throw forItem(error, itemIndex);
 		}
 		// Renewals search answers each page wrapped in an array: `[{recordsFound, renewals, …}]`.
-		const pageBody = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
-		if (response.statusCode === 204 || !pageBody || typeof pageBody !== 'object') break;
-		const pageItems = pageBody[paging.itemsKey];
-		if (!Array.isArray(pageItems) || pageItems.length === 0) break;
-		results.push(...(pageItems as IDataObject[]));
+		const body = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
+		if (response.statusCode === 204 || !body || typeof body !== 'object') return { items: [] };
+		const items = Array.isArray(body[paging.itemsKey]) ? (body[paging.itemsKey] as IDataObject[]) : [];
+		const total = Number(body.recordsFound);
+		return { items, recordsFound: Number.isFinite(total) && total > 0 ? total : undefined };
+	};
 
-		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
-		// Trust recordsFound when Ingram sends it: a service may cap its pages below what was asked
-		// (e.g. 25), so a short page alone does not prove it was the last one.
-		const recordsFound = Number(pageBody.recordsFound);
-		if (Number.isFinite(recordsFound) && recordsFound > 0) {
-			if (results.length >= recordsFound) break;
-		} else if (pageItems.length < pageSize) {
-			break;
+	const first = await fetchPage(1);
+	const found = first.recordsFound;
+	const wanted = Math.min(paging.limit ?? Infinity, found ?? Infinity);
+	if (first.items.length === 0 || first.items.length >= wanted) return first.items.slice(0, paging.limit);
+
+	if (found !== undefined) {
+		if (paging.limit === undefined && found > MAX_RETURN_ALL_RECORDS) {
+			throw tooManyRecords(node, itemIndex, found, first.items.length);
 		}
+		const servedSize = first.items.length;
+		const pages = Array.from({ length: Math.ceil(wanted / servedSize) - 1 }, (_, n) => n + 2);
+		const rest = await mapConcurrently(pages, paging.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS, fetchPage);
+		const results = [first, ...rest].flatMap((page) => page.items);
+		return results.slice(0, paging.limit);
 	}
-	return results;
+
+	// No total: one page after another until a page comes back short or empty.
+	if (first.items.length < pageSize) return first.items;
+	const results = [...first.items];
+	for (let page = 2; ; page++) {
+		if (page > MAX_PAGES_WITHOUT_TOTAL) throw tooManyRecords(node, itemIndex, undefined, results.length);
+		const { items } = await fetchPage(page);
+		results.push(...items);
+		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
+		if (results.length >= MAX_RETURN_ALL_RECORDS && paging.limit === undefined && items.length === pageSize) {
+			throw tooManyRecords(node, itemIndex, undefined, results.length);
+		}
+		if (items.length < pageSize) return results;
+	}
 }

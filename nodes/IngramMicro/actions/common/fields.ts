@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, xiRequestAllItems, type Paging, type XiRequest } from '../../transport';
+import {
+	DEFAULT_PARALLEL_REQUESTS,
+	MAX_PAGE_SIZE,
+	xiRequestAllItems,
+	type Paging,
+	type XiRequest,
+} from '../../transport';
 import { optionalText, positiveInteger, textValue } from '../../helpers/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
@@ -21,6 +27,16 @@ export const returnAllOrLimit: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	{
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: DEFAULT_PARALLEL_REQUESTS,
+		description:
+			'How many pages to fetch at the same time once the first page has given the total (1 = one page after another). Ingram Micro allows 60 calls per minute for each search; rate-limit answers are waited out.',
+		displayOptions: { show: { returnAll: [true] } },
+	},
 ];
 
 /**
@@ -33,11 +49,20 @@ export async function searchWithLimit(
 	request: XiRequest,
 	paging: Omit<Paging, 'limit'>,
 ): Promise<IDataObject[]> {
+	const node = this.getNode();
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll
 		? undefined
-		: positiveInteger(this.getNode(), itemIndex, this.getNodeParameter('limit', itemIndex, 50), 'Limit');
-	return await xiRequestAllItems.call(this, request, { ...paging, limit }, itemIndex);
+		: positiveInteger(node, itemIndex, this.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	const parallelRequests = returnAll
+		? positiveInteger(
+				node,
+				itemIndex,
+				this.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS),
+				'Parallel Requests',
+			)
+		: 1;
+	return await xiRequestAllItems.call(this, request, { ...paging, limit, parallelRequests }, itemIndex);
 }
 
 export { MAX_PAGE_SIZE };

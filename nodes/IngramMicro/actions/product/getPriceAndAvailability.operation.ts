@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
-import { xiRequest } from '../../transport';
+import { mapConcurrently } from '../../../shared/concurrency';
+import { DEFAULT_PARALLEL_REQUESTS, xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../common/itemErrors';
 import { additionalAttributesField, readAdditionalAttributes, simplifyField } from '../common/fields';
 
@@ -66,6 +67,15 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to return the detailed product attributes',
+			},
+			{
+				displayName: 'Parallel Requests',
+				name: 'parallelRequests',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: DEFAULT_PARALLEL_REQUESTS,
+				description:
+					'How many requests of 50 SKUs to send at the same time (1 = one after another). Rate-limit answers are waited out.',
 			},
 			{
 				displayName: 'Quantity Requested',
@@ -275,15 +285,21 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 	}
 
-	// 2. Price each distinct SKU once, 50 per request.
+	// 2. Price each distinct SKU once, 50 per request, several requests at a time.
 	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
+	const parallelRequests = positiveInteger(
+		this.getNode(),
+		0,
+		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS),
+		'Parallel Requests',
+	);
 	for (const group of groups.values()) {
 		const distinct = new Map<string, { sku: string; quantity?: number }>();
 		for (const request of group.requests) distinct.set(skuKey(request.sku, request.quantity), request);
 		const asked = [...distinct.values()];
 		const answers = new Map<string, IDataObject>();
 
-		for (const chunk of requestChunks(asked)) {
+		const priceChunk = async (chunk: Array<{ sku: string; quantity?: number }>) => {
 			const chunkKeys = new Set(chunk.map((entry) => skuKey(entry.sku, entry.quantity)));
 			const firstItem = group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
 			try {
@@ -325,7 +341,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
 				}
 			}
-		}
+		};
+		// The first request alone: it fetches the access token that the parallel ones then share
+		// (started together, each would fetch its own).
+		const [firstChunk, ...otherChunks] = requestChunks(asked);
+		if (firstChunk) await priceChunk(firstChunk);
+		await mapConcurrently(otherChunks, parallelRequests, priceChunk);
 
 		// 3. One output item per requested SKU, paired with the item that asked for it.
 		for (const request of group.requests) {
