@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -25,15 +26,68 @@ export function ingramMicroApiBaseUrl(credentials: ICredentialDataDecryptedObjec
 }
 
 /**
- * The token endpoint answered, but not with a token (an HTML page from a proxy, `{}`, a number…).
- * Thrown by preAuthentication so that the request fails here, naming the problem, instead of going
- * out with an empty bearer token and coming back as a misleading 401.
+ * Getting the access token failed. Thrown by preAuthentication with a message that says what to do,
+ * because it is what the user reads: under the credential's Test button as well as in a failed
+ * run. (An empty token sent on would come back as a misleading 401 from the API.)
+ * - `refused`: the token endpoint refused the client ID / secret (400, 401, 403);
+ * - `unavailable`: 5xx, 429 or no answer — the credentials were not judged, a retry may help;
+ * - `unexpected`: an answer that is not a token (an HTML page, `{}`, a 404): a wrong URL, usually.
  */
-export class NoAccessTokenError extends Error {
-	constructor(readonly answer: string) {
-		super(`Ingram Micro's token endpoint answered without an access token (${answer})`);
-		this.name = 'NoAccessTokenError';
+export class TokenRequestError extends Error {
+	constructor(
+		message: string,
+		readonly failure: 'refused' | 'unavailable' | 'unexpected',
+		readonly status?: number,
+		readonly networkCode?: string,
+	) {
+		super(message);
+		this.name = 'TokenRequestError';
 	}
+}
+
+function tokenRequestFailed(host: string, error: unknown): TokenRequestError {
+	const e = error as { response?: { status?: number }; code?: string; cause?: { code?: string } };
+	const status = e?.response?.status;
+	if (status === undefined) {
+		const code = e?.code ?? e?.cause?.code ?? 'no answer';
+		return new TokenRequestError(
+			`Cannot reach Ingram Micro's token endpoint at ${host} (${code}). Check the Environment (or the Base URL) and this server's network access.`,
+			'unavailable',
+			undefined,
+			code,
+		);
+	}
+	if (status === 400 || status === 401 || status === 403) {
+		return new TokenRequestError(
+			`Ingram Micro refused the Client ID or Client Secret (HTTP ${status} from the token endpoint). Copy both again from your app in the developer portal, and check that the Environment matches the app (Sandbox or Production).`,
+			'refused',
+			status,
+		);
+	}
+	if (status === 429 || status >= 500) {
+		return new TokenRequestError(
+			`Ingram Micro's token service is unavailable (HTTP ${status}); the Client ID and Secret were not refused. Try again later.`,
+			'unavailable',
+			status,
+		);
+	}
+	return new TokenRequestError(
+		`Ingram Micro's token endpoint at ${host} answered HTTP ${status}. Check the Environment (or the Base URL).`,
+		'unexpected',
+		status,
+	);
+}
+
+/**
+ * Which credentials a stored token was issued for (a hash, never the secret itself). When the
+ * Client ID, Secret or host change, the stored token no longer counts: without this check a token
+ * issued for the old values would be reused, and a wrong new secret would pass the credential test.
+ */
+export function tokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update([ingramMicroHost(credentials), credentials.clientId, credentials.clientSecret].map(String).join('\n'))
+		.digest('hex')
+		.slice(0, 32);
 }
 
 /** What came back instead of a token, in a few words, without echoing its content. */
@@ -166,30 +220,49 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'Access Token Issued For',
+			name: 'accessTokenFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${ingramMicroHost(credentials)}/oauth/oauth20/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: {
-				grant_type: 'client_credentials',
-				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
-			},
-			json: true,
-		})) as unknown;
+		const host = ingramMicroHost(credentials);
+		const response = (await this.helpers
+			.httpRequest({
+				method: 'POST',
+				url: `${host}/oauth/oauth20/token`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: {
+					grant_type: 'client_credentials',
+					client_id: credentials.clientId,
+					client_secret: credentials.clientSecret,
+				},
+				json: true,
+			})
+			.catch((error: unknown) => {
+				throw tokenRequestFailed(host, error);
+			})) as unknown;
 		const token = (response as { access_token?: unknown } | undefined)?.access_token;
-		if (typeof token !== 'string' || token.trim() === '') throw new NoAccessTokenError(describeTokenAnswer(response));
-		return { accessToken: token };
+		if (typeof token !== 'string' || token.trim() === '') {
+			throw new TokenRequestError(
+				`Ingram Micro's token endpoint answered without an access token (${describeTokenAnswer(response)}). Check the Environment (or the Base URL): it must point at Ingram Micro's API.`,
+				'unexpected',
+			);
+		}
+		return { accessToken: token, accessTokenFor: tokenFingerprint(credentials) };
 	}
 
 	// A function (not generic headers) so that optional headers are left out when empty.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
 		const headers: Record<string, string> = {
 			...(requestOptions.headers as Record<string, string>),
-			Authorization: `Bearer ${credentials.accessToken as string}`,
+			// A token issued for other credentials is not sent: Ingram answers 401, and n8n fetches a new
+			// token with the current values (see tokenFingerprint).
+			Authorization: `Bearer ${credentials.accessTokenFor === tokenFingerprint(credentials) ? (credentials.accessToken as string) : ''}`,
 			'IM-CustomerNumber': String(credentials.customerNumber ?? '').trim(),
 			'IM-CountryCode': String(credentials.countryCode ?? '').trim().toUpperCase(),
 		};
@@ -206,5 +279,24 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			qs: { pageSize: 1 },
 			headers: { 'IM-CorrelationID': 'n8ncredentialtest000000000000000' },
 		},
+		// The token was issued by then (a token failure is reported by preAuthentication itself).
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 500,
+					message:
+						'The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number is not the one the app is registered to. Check the Customer Number and the Country Code.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Ingram Micro issued a token but refused it for the catalog: check that the app has access to the Reseller API and that the Environment matches the app.',
+				},
+			},
+		],
 	};
 }

@@ -22,7 +22,11 @@ beforeEach(() => sim.reset());
 
 describe('Ingram Micro OAuth2 API credential', () => {
 	test('the credential test proves a working client ID and secret', async () => {
-		await expect(testCredential(pkg, simCredentials(sim).ingramMicroOAuth2Api)).resolves.toBe(200);
+		await expect(testCredential(pkg, simCredentials(sim).ingramMicroOAuth2Api)).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+			tokenFetches: 1,
+		});
 		const [token, probe] = sim.requests;
 		expect(token.operationId).toBe('get-accesstoken');
 		expect(probe.operationId).toBe('get-reseller-v6-productsearch');
@@ -30,10 +34,53 @@ describe('Ingram Micro OAuth2 API credential', () => {
 		expect(specViolations(sim)).toEqual([]);
 	});
 
-	test('the credential test fails for a wrong secret', async () => {
+	test('a wrong secret: the test fails saying the Client ID or Secret was refused, and what to do', async () => {
 		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, clientSecret: 'wrong' };
-		await expect(testCredential(pkg, data)).rejects.toThrow(/401/);
+		const result = await testCredential(pkg, data);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Ingram Micro refused the Client ID or Client Secret \(HTTP 401 from the token endpoint\)\. Copy both again/);
+		expect(result.message).not.toContain('wrong');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
+	});
+
+	test('a wrong secret is caught even when a token issued for the old secret is stored (it once passed)', async () => {
+		const { credentialsHelper } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'product', operation: 'search', limit: 1 },
+		});
+		const stored = credentialsHelper.store.ingramMicroOAuth2Api;
+		expect(stored.accessToken).toEqual(expect.any(String));
+		sim.clearRequests();
+		const result = await testCredential(pkg, { ...stored, clientSecret: 'changed-and-wrong' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Ingram Micro refused the Client ID or Client Secret/);
+		// the stored token was not sent as valid: the API said 401, and the fresh token request was refused
+		expect(sim.requests.map((r) => `${r.operationId}:${r.status}`)).toEqual([
+			'get-reseller-v6-productsearch:401',
+			'get-accesstoken:401',
+		]);
+	});
+
+	test('an unreachable host: the test says it cannot reach Ingram Micro there', async () => {
+		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, customBaseUrl: 'http://127.0.0.1:1' };
+		const result = await testCredential(pkg, data);
+		expect(result).toMatchObject({ status: 'Error' });
+		expect(result.message).toMatch(/^Cannot reach Ingram Micro's token endpoint at http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)\. Check the Environment/);
+	});
+
+	test('a customer number the app is not registered to: the test says the customer number was refused', async () => {
+		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, customerNumber: '20-999999' };
+		const result = await testCredential(pkg, data);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number/);
+	});
+
+	test('a token service that is down: the test says so, not that the credentials are wrong', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 1, operationId: 'get-accesstoken' });
+		const result = await testCredential(pkg, simCredentials(sim).ingramMicroOAuth2Api);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Ingram Micro's token service is unavailable \(HTTP 503\); the Client ID and Secret were not refused/);
 	});
 
 	test('the token is requested by form POST: the secret travels in the body, never in the URL', async () => {

@@ -285,14 +285,21 @@ export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParamete
 }
 
 /**
- * What n8n's "Test" button does for a credential with preAuthentication: obtain a token, then send
- * the credential's test request, authenticated. Resolves to the HTTP status of the test request.
+ * What n8n 2.41.1's "Test" button does for a credential with a test request and preAuthentication
+ * (`CredentialsTester.runRequestTest` through n8n-core's `httpRequestWithAuthentication`): the
+ * token is fetched only when none is stored; the test request goes out authenticated; a 401 makes
+ * n8n fetch a token once more and resend. The verdict is n8n's: a thrown error's message, a
+ * `responseCode` rule's message, the status text, or "Connection successful!". (Checked against a
+ * real server in test/e2e/credential.e2e.ts.)
  */
-export async function testCredential(pkg: LoadedPackage, data: ICredentialDataDecryptedObject): Promise<number> {
+export async function testCredential(
+	pkg: LoadedPackage,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string; tokenFetches: number }> {
 	const type = pkg.credentialTypes[CREDENTIAL_TYPE];
 	const defaults = Object.fromEntries(type.properties.map((p) => [p.name, p.default]));
 	const credentials = { ...defaults, ...data } as ICredentialDataDecryptedObject;
-	const request = type.test!.request;
+	const test = type.test!;
 	const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
 	const node = { name: 'Credential Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 	const resolve = (value: unknown) =>
@@ -301,22 +308,47 @@ export async function testCredential(pkg: LoadedPackage, data: ICredentialDataDe
 			: value;
 	const { httpRequest } = await import('./httpRequest');
 	const helpers = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
-	Object.assign(credentials, await type.preAuthentication!.call(helpers, credentials));
-	const options = await (type.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
-		credentials,
-		{
-			baseURL: resolve(request.baseURL) as string,
-			url: request.url ?? '',
-			method: request.method ?? 'GET',
-			qs: request.qs,
-			headers: request.headers,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		},
-	);
-	const response = (await httpRequest(options)) as { statusCode: number };
-	return response.statusCode;
+	let tokenFetches = 0;
+	const fetchToken = async () => {
+		tokenFetches++;
+		Object.assign(credentials, await type.preAuthentication!.call(helpers, credentials));
+	};
+	const send = async () => {
+		const options = await (type.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
+			credentials,
+			{
+				baseURL: resolve(test.request.baseURL) as string,
+				url: test.request.url ?? '',
+				method: test.request.method ?? 'GET',
+				qs: test.request.qs,
+				headers: test.request.headers,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			},
+		);
+		return (await httpRequest(options)) as { statusCode: number; statusMessage?: string };
+	};
+	try {
+		if (!credentials.accessToken) await fetchToken();
+		let response = await send();
+		if (response.statusCode === 401) {
+			await fetchToken();
+			response = await send();
+		}
+		if (response.statusCode >= 200 && response.statusCode < 300) {
+			return { status: 'OK', message: 'Connection successful!', tokenFetches };
+		}
+		const rule = (test.rules ?? []).find(
+			(r) => r.type === 'responseCode' && (r.properties as { value: number }).value === response.statusCode,
+		);
+		const message = rule
+			? (rule.properties as { message: string }).message
+			: response.statusMessage || `Received HTTP status code: ${response.statusCode}`;
+		return { status: 'Error', message, tokenFetches };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message, tokenFetches };
+	}
 }
 
 export const outputJson = (result: NodeRunResult) => result.items.map((item) => item.json);

@@ -411,8 +411,9 @@ describe('Authentication', () => {
 			onError: 'continueRegularOutput',
 		});
 		const item = result.items[0].json;
-		expect(String(item.error)).toContain('Ingram Micro refused the credentials (HTTP 401 from the token endpoint)');
-		expect(String(item.description)).toContain('Check the Client ID, Client Secret and Environment');
+		expect(String(item.error)).toContain('Ingram Micro refused the Client ID or Client Secret (HTTP 401 from the token endpoint)');
+		expect(String(item.error)).toContain('check that the Environment matches the app');
+		expect(String(item.description)).toContain("Nothing was sent to Ingram Micro's API");
 		expect(item.httpCode).toBe('401');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 		const everything = JSON.stringify(result.run);
@@ -443,10 +444,10 @@ describe('Token endpoint', () => {
 		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: TOKEN });
 		const { error } = await price();
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe("Ingram Micro's token service is unavailable (HTTP 503)");
-		expect(String(error?.description)).toContain('The credentials were not refused and nothing was sent to the API');
-		expect(String(error?.description)).toContain('Tried 4 times');
-		expect(String(error?.description)).not.toContain('Client Secret');
+		expect(error?.message).toBe(
+			"Ingram Micro's token service is unavailable (HTTP 503); the Client ID and Secret were not refused. Try again later.",
+		);
+		expect(String(error?.description)).toMatch(/^Nothing was sent to Ingram Micro's API. Tried 4 times.\n/);
 		expect(sim.count({ operationId: TOKEN })).toBe(4);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
@@ -459,8 +460,9 @@ describe('Token endpoint', () => {
 	])('a 200 answer that is %s fails at once, saying so; no API call is made', async (_, text, body, words) => {
 		sim.setFault({ mode: 'answer', status: 200, text, body, times: 100, operationId: TOKEN });
 		const { error } = await price();
-		expect(error?.message).toBe(`Ingram Micro's token endpoint answered without an access token (${words})`);
-		expect(String(error?.description)).toContain('Check the Environment');
+		expect(error?.message).toBe(
+			`Ingram Micro's token endpoint answered without an access token (${words}). Check the Environment (or the Base URL): it must point at Ingram Micro's API.`,
+		);
 		expect(error?.message).not.toMatch(/401|renewed/);
 		expect(sim.count({ operationId: TOKEN })).toBe(1);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);

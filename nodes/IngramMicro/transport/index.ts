@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ingramMicroApiBaseUrl, NoAccessTokenError } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import { ingramMicroApiBaseUrl, TokenRequestError } from '../../../credentials/IngramMicroOAuth2Api.credentials';
 import { inputError } from '../helpers/input';
 import { mapConcurrently } from '../../shared/concurrency';
 import { forItem } from '../actions/common/itemErrors';
@@ -179,8 +179,8 @@ interface FailureFacts {
 	networkCode?: string;
 	/** The failure happened while getting the access token: the API request itself was not sent. */
 	tokenRequest: boolean;
-	/** The token endpoint answered, but without a token (see NoAccessTokenError). */
-	noToken?: NoAccessTokenError;
+	/** Getting the token failed (see TokenRequestError): the API request itself was not sent. */
+	tokenError?: TokenRequestError;
 	timedOut: boolean;
 }
 
@@ -188,7 +188,7 @@ interface FailureFacts {
 function failureFacts(error: unknown): FailureFacts {
 	const outer = error as { cause?: unknown; response?: unknown };
 	const inner = outer?.cause ?? outer;
-	const noToken = [inner, outer].find((e): e is NoAccessTokenError => e instanceof NoAccessTokenError);
+	const tokenError = [inner, outer].find((e): e is TokenRequestError => e instanceof TokenRequestError);
 	const axiosLike = inner as {
 		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
 		code?: string;
@@ -197,16 +197,16 @@ function failureFacts(error: unknown): FailureFacts {
 	};
 	const response = axiosLike?.response;
 	const url = `${axiosLike?.config?.baseURL ?? ''}${axiosLike?.config?.url ?? ''}`;
-	const networkCode = response ? undefined : axiosLike?.code;
+	const networkCode = tokenError ? tokenError.networkCode : response ? undefined : axiosLike?.code;
 	return {
-		status: response?.status,
+		status: tokenError ? tokenError.status : response?.status,
 		body: response?.data,
 		headers: Object.fromEntries(
 			Object.entries(response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
 		),
 		networkCode,
-		tokenRequest: noToken !== undefined || url.includes('/oauth/'),
-		noToken,
+		tokenRequest: tokenError !== undefined || url.includes('/oauth/'),
+		tokenError,
 		timedOut: networkCode === 'ECONNABORTED' && /timeout/i.test(axiosLike?.message ?? ''),
 	};
 }
@@ -217,7 +217,7 @@ function failureFacts(error: unknown): FailureFacts {
  * may be sent again. Other failures are retried only for requests marked `retry`.
  */
 function isRetryable(facts: FailureFacts, request: XiRequest): boolean {
-	if (facts.noToken) return false;
+	if (facts.tokenError && facts.tokenError.failure !== 'unavailable') return false;
 	const transient =
 		facts.status !== undefined
 			? RETRYABLE_STATUS.has(facts.status)
@@ -257,17 +257,10 @@ function explainFailure(facts: FailureFacts, context: FailureContext, ingramMess
 	const notes: string[] = [];
 	let message: string;
 	const tried = attempts > 1 ? ` Tried ${attempts} times.` : '';
-	if (facts.noToken) {
-		message = facts.noToken.message;
-		notes.push(
-			'Check the Environment (or Custom Base URL) of the Ingram Micro credential: it must point at Ingram Micro\'s API, whose token endpoint answers with a JSON access_token. Nothing was sent to the API.',
-		);
-	} else if (facts.tokenRequest && (facts.status === 400 || facts.status === 401 || facts.status === 403)) {
-		message = `Ingram Micro refused the credentials (HTTP ${facts.status} from the token endpoint)${ingramMessage ? `: ${ingramMessage}` : ''}`;
-		notes.push('Check the Client ID, Client Secret and Environment of the Ingram Micro credential.');
-	} else if (facts.tokenRequest) {
-		message = `Ingram Micro's token service is unavailable (${facts.status !== undefined ? `HTTP ${facts.status}` : (facts.networkCode ?? 'no answer')})`;
-		notes.push(`The credentials were not refused and nothing was sent to the API. Try again later.${tried}`);
+	if (facts.tokenError) {
+		// written for the user already (it is also what the credential's Test button shows)
+		message = facts.tokenError.message;
+		notes.push(`Nothing was sent to Ingram Micro's API.${tried}`);
 	} else if (facts.status === 429) {
 		message = "Ingram Micro's rate limit is reached (HTTP 429 Too Many Requests)";
 		if (context.retryAtMs !== undefined) {
@@ -301,10 +294,11 @@ function explainFailure(facts: FailureFacts, context: FailureContext, ingramMess
 
 function toApiError(node: INode, facts: FailureFacts, context: FailureContext): NodeApiError {
 	const parsed = facts.tokenRequest ? { message: undefined, problems: [] } : parseIngramError(facts.body);
-	const tokenMessage = facts.tokenRequest && !facts.noToken ? parseIngramError(facts.body).message : undefined;
+	const tokenMessage = facts.tokenRequest && !facts.tokenError ? parseIngramError(facts.body).message : undefined;
 	const details = describeProblems(parsed.problems, parsed.message);
 	const { message, notes } = explainFailure(facts, context, parsed.message ?? tokenMessage);
-	notes.push(`Ingram Micro correlation ID: ${context.correlationId}`);
+	// a failed token request never reached the API, so it has no correlation ID there
+	if (!facts.tokenError) notes.push(`Ingram Micro correlation ID: ${context.correlationId}`);
 
 	const errorResponse: JsonObject = {
 		message,
