@@ -37,12 +37,26 @@ export class TokenRequestError extends Error {
 	constructor(
 		message: string,
 		readonly failure: 'refused' | 'unavailable' | 'unexpected',
-		readonly status?: number,
+		// not `status` / `code`: n8n would replace the message with its generic one for that status
+		readonly tokenStatus?: number,
 		readonly networkCode?: string,
 	) {
 		super(message);
 		this.name = 'TokenRequestError';
 	}
+}
+
+/**
+ * A network error code in words. (The code itself must not appear in the message: n8n replaces a
+ * message that mentions ECONNREFUSED and the like with its own generic sentence.)
+ */
+function networkProblem(code: string): string {
+	if (code === 'ECONNREFUSED') return 'the connection was refused';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name was not found';
+	if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') return 'no answer in time';
+	if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was dropped';
+	if (/CERT|SSL|TLS/i.test(code)) return 'its TLS certificate was not accepted';
+	return 'no connection could be made';
 }
 
 function tokenRequestFailed(host: string, error: unknown): TokenRequestError {
@@ -51,7 +65,7 @@ function tokenRequestFailed(host: string, error: unknown): TokenRequestError {
 	if (status === undefined) {
 		const code = e?.code ?? e?.cause?.code ?? 'no answer';
 		return new TokenRequestError(
-			`Cannot reach Ingram Micro's token endpoint at ${host} (${code}). Check the Environment (or the Base URL) and this server's network access.`,
+			`Cannot reach Ingram Micro's token endpoint at ${host}: ${networkProblem(code)}. Check the Environment (or the Base URL) and this server's network access.`,
 			'unavailable',
 			undefined,
 			code,
@@ -76,6 +90,20 @@ function tokenRequestFailed(host: string, error: unknown): TokenRequestError {
 		'unexpected',
 		status,
 	);
+}
+
+/**
+ * Thrown by `authenticate` when the stored token was issued for other credentials (see
+ * tokenFingerprint). It looks like a 401 to n8n-core, which then fetches a new token with the current
+ * values and tries again — before anything is sent with a token that does not belong to them.
+ */
+class StaleTokenError extends Error {
+	readonly response = { status: 401 };
+
+	constructor() {
+		super('The stored access token was issued for other credentials');
+		this.name = 'StaleTokenError';
+	}
 }
 
 /**
@@ -258,11 +286,10 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 
 	// A function (not generic headers) so that optional headers are left out when empty.
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+		if (credentials.accessTokenFor !== tokenFingerprint(credentials)) throw new StaleTokenError();
 		const headers: Record<string, string> = {
 			...(requestOptions.headers as Record<string, string>),
-			// A token issued for other credentials is not sent: Ingram answers 401, and n8n fetches a new
-			// token with the current values (see tokenFingerprint).
-			Authorization: `Bearer ${credentials.accessTokenFor === tokenFingerprint(credentials) ? (credentials.accessToken as string) : ''}`,
+			Authorization: `Bearer ${credentials.accessToken as string}`,
 			'IM-CustomerNumber': String(credentials.customerNumber ?? '').trim(),
 			'IM-CountryCode': String(credentials.countryCode ?? '').trim().toUpperCase(),
 		};

@@ -329,9 +329,19 @@ export async function testCredential(
 		);
 		return (await httpRequest(options)) as { statusCode: number; statusMessage?: string };
 	};
+	// n8n-core's rule: a 401 (an answer, or an error shaped like one) fetches a token once more
+	const sendOr401 = async () => {
+		try {
+			return await send();
+		} catch (error) {
+			if ((error as { response?: { status?: number } }).response?.status === 401) return { statusCode: 401 };
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- mirrors n8n-core, which rethrows what is not a 401
+			throw error;
+		}
+	};
 	try {
 		if (!credentials.accessToken) await fetchToken();
-		let response = await send();
+		let response: { statusCode: number; statusMessage?: string } = await sendOr401();
 		if (response.statusCode === 401) {
 			await fetchToken();
 			response = await send();

@@ -10,7 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { ingramMicroApiBaseUrl, TokenRequestError } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import {
+	ingramMicroApiBaseUrl,
+	tokenFingerprint,
+	TokenRequestError,
+} from '../../../credentials/IngramMicroOAuth2Api.credentials';
 import { inputError } from '../helpers/input';
 import { mapConcurrently } from '../../shared/concurrency';
 import { forItem } from '../actions/common/itemErrors';
@@ -144,6 +148,16 @@ function accountSettings(this: XiContext): Promise<AccountSettings> {
 	return settings;
 }
 
+/**
+ * Whether the credential holds a token issued for its current values, so that requests started
+ * together will share it rather than each fetch one. (It may still have expired: then the first
+ * 401s each renew it, which costs a few token calls, not correctness.)
+ */
+export async function hasUsableToken(this: XiContext): Promise<boolean> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return Boolean(credentials.accessToken) && credentials.accessTokenFor === tokenFingerprint(credentials);
+}
+
 function extraHeaderValues(
 	node: INode,
 	settings: AccountSettings,
@@ -199,7 +213,7 @@ function failureFacts(error: unknown): FailureFacts {
 	const url = `${axiosLike?.config?.baseURL ?? ''}${axiosLike?.config?.url ?? ''}`;
 	const networkCode = tokenError ? tokenError.networkCode : response ? undefined : axiosLike?.code;
 	return {
-		status: tokenError ? tokenError.status : response?.status,
+		status: tokenError ? tokenError.tokenStatus : response?.status,
 		body: response?.data,
 		headers: Object.fromEntries(
 			Object.entries(response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
