@@ -66,12 +66,45 @@ describe('Product › Get Price and Availability', () => {
 		expect(items.map((i) => i.json.ingramPartNumber)).toEqual([a, UNKNOWN_SKU, b]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		const unknown = items[1].json;
-		expect(unknown.productStatusCode).toBe('E');
-		expect(String(unknown.productStatusMessage)).toContain(UNKNOWN_SKU);
-		expect(unknown.customerPrice).toBeUndefined();
-		expect(items[0].json.productStatusCode).not.toBe('E');
+		expect(unknown).toEqual({ found: false, ingramPartNumber: UNKNOWN_SKU, message: expect.stringContaining(UNKNOWN_SKU) });
+		expect(items[0].json.found).toBe(true);
 		// the batch was mixed: Ingram answers 207 and the node still returns every SKU
 		expect(sim.requests.find((r) => r.operationId === 'post-priceandavailability')?.status).toBe(207);
+	});
+
+	test('Simplify gives one flat row per SKU: found, prices, total and per-warehouse stock as plain columns', async () => {
+		const [sku] = catalogSkus(sim, 1);
+		const { items, error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(sku) });
+		expect(error).toBeUndefined();
+		const row = items[0].json;
+		// every value is a plain value: nothing nested fills a table cell
+		expect(Object.values(row).every((value) => value === null || typeof value !== 'object')).toBe(true);
+		const product = sim.data.products.find((p) => p.ingramPartNumber === sku)!;
+		expect(row).toMatchObject({
+			found: true,
+			ingramPartNumber: sku,
+			vendorName: product.vendorName,
+			currencyCode: 'USD',
+			customerPrice: expect.any(Number),
+			available: true,
+			totalAvailability: product.stock.reduce((sum, s) => sum + s.quantityAvailable, 0),
+		});
+		for (const stock of product.stock) expect(row[`warehouse${stock.warehouseId}Available`]).toBe(stock.quantityAvailable);
+	});
+
+	test('Simplify is read per item: an expression can ask for the full answer for some items only', async () => {
+		const [a, b] = catalogSkus(sim, 2);
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters('={{ $json.sku }}', { simplify: '={{ !$json.full }}' }),
+			input: [{ json: { sku: a } }, { json: { sku: b, full: true } }],
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.found).toBe(true);
+		expect(items[0].json.availability).toBeUndefined();
+		expect(items[1].json.found).toBeUndefined();
+		expect((items[1].json.availability as { availabilityByWarehouse: unknown[] }).availabilityByWarehouse.length).toBeGreaterThan(0);
 	});
 
 	test('options reach Ingram: pricing off, product attributes, discounts, warehouses, special bid', async () => {

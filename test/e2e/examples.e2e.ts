@@ -53,11 +53,11 @@ describe('example workflows run with n8n execute --id', () => {
 		expect(run.error).toBeUndefined();
 		const priced = run.items('Get price and availability');
 		expect(priced.map((i) => i.ingramPartNumber)).toEqual(['123512', 'DF4128', '4A0036', 'ZZ9999']);
-		expect(priced[0]).toMatchObject({ vendorName: 'Cisco', available: true, currencyCode: 'USD' });
+		expect(priced[0]).toMatchObject({ found: true, vendorName: 'Cisco', available: true, currencyCode: 'USD' });
 		expect(priced[0].customerPrice).toEqual(expect.any(Number));
-		expect(priced[1]).toMatchObject({ ingramPartNumber: SIM_FIXTURES.skus.backordered, available: false });
+		expect(priced[1]).toMatchObject({ found: true, ingramPartNumber: SIM_FIXTURES.skus.backordered, available: false });
 		// the unknown SKU is an item of its own, not a failed run
-		expect(JSON.stringify(priced[3])).toMatch(/not found|invalid|unknown/i);
+		expect(priced[3]).toMatchObject({ found: false, message: expect.stringMatching(/not found/i) });
 		expect(operations().filter((o) => o === 'post-priceandavailability')).toHaveLength(1);
 	});
 

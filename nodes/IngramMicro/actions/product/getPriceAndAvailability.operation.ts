@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
+import { booleanValue, compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
 import { mapConcurrently } from '../../../shared/concurrency';
 import { hasUsableToken, xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../common/itemErrors';
@@ -137,6 +137,8 @@ interface PriceRequest {
 	itemIndex: number;
 	sku: string;
 	quantity?: number;
+	/** Each item's own Simplify (it may be an expression). */
+	simplify: boolean;
 }
 
 /** Items whose settings are identical can share requests; `key` is their serialised settings. */
@@ -164,8 +166,13 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 		group: {
 			identifyBy,
 			qs: compact({
-				includePricing: this.getNodeParameter('includePricing', itemIndex, true) as boolean,
-				includeAvailability: this.getNodeParameter('includeAvailability', itemIndex, true) as boolean,
+				includePricing: booleanValue(node, itemIndex, this.getNodeParameter('includePricing', itemIndex, true), 'Include Pricing'),
+				includeAvailability: booleanValue(
+					node,
+					itemIndex,
+					this.getNodeParameter('includeAvailability', itemIndex, true),
+					'Include Availability',
+				),
 				includeProductAttributes: options.includeProductAttributes as boolean | undefined,
 			}),
 			body: compact({
@@ -178,7 +185,12 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 				additionalAttributes: attributes.length ? attributes : undefined,
 			}),
 		},
-		requests: skus.map((sku) => ({ itemIndex, sku, quantity })),
+		requests: skus.map((sku) => ({
+			itemIndex,
+			sku,
+			quantity,
+			simplify: booleanValue(node, itemIndex, this.getNodeParameter('simplify', itemIndex, true), 'Simplify'),
+		})),
 	};
 }
 
@@ -228,35 +240,39 @@ function requestChunks<T extends { sku: string }>(asked: T[]): T[][] {
 	);
 }
 
-const SIMPLE_FIELDS = [
-	'ingramPartNumber',
-	'vendorPartNumber',
-	'customerPartNumber',
-	'upc',
-	'vendorName',
-	'description',
-	'productStatusCode',
-	'productStatusMessage',
-	'productStatus',
-	'productAuthorized',
-	'acceptBackOrder',
-	'endUserInfoRequired',
-] as const;
+const IDENTITY_FIELDS = ['ingramPartNumber', 'vendorPartNumber', 'customerPartNumber', 'upc', 'vendorName', 'description'];
+const PRICE_FIELDS = ['currencyCode', 'customerPrice', 'retailPrice', 'mapPrice'];
 
-/** Flattens pricing and availability into one level, keeping per-warehouse stock. */
+const earliest = (dates: string[]) => dates.filter(Boolean).sort()[0];
+
+/**
+ * One flat row per SKU that reads well in n8n's table view: whether Ingram found it, its prices,
+ * its total stock and, as plain columns, the stock of each warehouse (`warehouse10Available` …).
+ * The full answer (warehouse names, back-order details, discounts) comes with Simplify off.
+ */
 function simplifyAnswer(answer: IDataObject): IDataObject {
-	const simple: IDataObject = {};
-	for (const key of SIMPLE_FIELDS) if (answer[key] !== undefined) simple[key] = answer[key];
+	const found = answer.productStatusCode !== 'E';
+	const row: IDataObject = { found };
+	for (const key of IDENTITY_FIELDS) if (answer[key] !== undefined && answer[key] !== null) row[key] = answer[key];
+	if (typeof answer.productStatusMessage === 'string' && answer.productStatusMessage.trim()) {
+		row.message = answer.productStatusMessage.trim();
+	}
+	if (!found) return row;
 	const pricing = (answer.pricing ?? {}) as IDataObject;
-	const availability = (answer.availability ?? {}) as IDataObject;
-	for (const key of ['currencyCode', 'customerPrice', 'retailPrice', 'mapPrice', 'specialBidPricingAvailable']) {
-		if (pricing[key] !== undefined) simple[key] = pricing[key];
+	for (const key of PRICE_FIELDS) if (pricing[key] !== undefined) row[key] = pricing[key];
+	const availability = answer.availability as IDataObject | undefined;
+	if (availability) {
+		row.available = availability.available;
+		row.totalAvailability = availability.totalAvailability;
+		const warehouses = (availability.availabilityByWarehouse ?? []) as IDataObject[];
+		for (const warehouse of warehouses) {
+			row[`warehouse${String(warehouse.warehouseId)}Available`] = warehouse.quantityAvailable;
+		}
+		const eta = earliest(warehouses.map((w) => String(w.quantityBackorderedEta ?? '')));
+		if (eta) row.nextBackOrderArrival = eta;
 	}
-	for (const key of ['available', 'totalAvailability', 'availabilityByWarehouse']) {
-		if (availability[key] !== undefined) simple[key] = availability[key];
-	}
-	if (answer.discounts !== undefined) simple.discounts = answer.discounts;
-	return simple;
+	if (Array.isArray(answer.discounts) && answer.discounts.length) row.hasDiscounts = true;
+	return row;
 }
 
 /** Says which SKUs and items a failed request was for: one error stands for up to 50 SKUs. */
@@ -295,7 +311,6 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 
 	// 2. Price each distinct SKU once, 50 per request, several requests at a time.
-	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
 	const parallelRequests = positiveInteger(
 		this.getNode(),
 		0,
@@ -362,7 +377,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			if (results.get(request.itemIndex)?.some((r) => r.json.error !== undefined)) continue;
 			const answer = answers.get(skuKey(request.sku, request.quantity));
 			if (!answer) continue;
-			const json = simplify ? simplifyAnswer(answer) : { ...answer };
+			const json = request.simplify ? simplifyAnswer(answer) : { ...answer };
 			// A not-found answer may not echo the SKU: keep what was asked for.
 			if (!json[group.identifyBy]) json[group.identifyBy] = request.sku;
 			const list = results.get(request.itemIndex) ?? [];
