@@ -201,6 +201,10 @@ export interface RunNodeOptions {
 	nodeName?: string;
 }
 
+/** The node refers to every credential type in the store (the store decides which API the test uses). */
+const nodeCredentials = (store: CredentialStore): INode['credentials'] =>
+	Object.fromEntries(Object.keys(store).map((type) => [type, { id: `cred-${type}`, name: type }]));
+
 /** Runs one node as the start of a real workflow execution and returns its output. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const nodeName = options.nodeName ?? 'Ingram Micro';
@@ -211,7 +215,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Ingram Micro account' } },
+		credentials: nodeCredentials(options.credentials),
 		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const workflow: WorkflowType = new Workflow({
@@ -275,7 +279,7 @@ export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParamete
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Ingram Micro account' } },
+		credentials: nodeCredentials(credentials),
 	};
 	const workflow = new Workflow({ id: 'edited-workflow', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
 	const credentialsHelper = new TestCredentialsHelper(pkg.credentialTypes, credentials);
@@ -295,8 +299,9 @@ export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParamete
 export async function testCredential(
 	pkg: LoadedPackage,
 	data: ICredentialDataDecryptedObject,
+	credentialType = CREDENTIAL_TYPE,
 ): Promise<{ status: 'OK' | 'Error'; message: string; tokenFetches: number }> {
-	const type = pkg.credentialTypes[CREDENTIAL_TYPE];
+	const type = pkg.credentialTypes[credentialType];
 	const defaults = Object.fromEntries(type.properties.map((p) => [p.name, p.default]));
 	const credentials = { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	const test = type.test!;

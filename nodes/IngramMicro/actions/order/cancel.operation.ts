@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, optionalText } from '../../helpers/input';
-import { xiRequest } from '../../transport';
+import { correlationIdOf, xiRequest } from '../../transport';
 import { rethrowForItem } from '../common/itemErrors';
 import { orderNumberLocator, readOrderNumber, regionCodeOption } from './fields';
 
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 /** Ingram's 405 says only "Method Not Allowed" or a garbled "not no hold": say what it means. */
 function notOnHold(this: IExecuteFunctions, error: NodeApiError, orderNumber: string, itemIndex: number) {
 	const message = `Order ${orderNumber} cannot be cancelled because it is not on customer hold`;
-	const correlation = /Ingram Micro correlation ID: \S+/.exec(error.description ?? '')?.[0];
+	const correlationId = correlationIdOf(error);
 	return new NodeApiError(
 		this.getNode(),
 		{ message, httpCode: '405' },
@@ -34,7 +34,7 @@ function notOnHold(this: IExecuteFunctions, error: NodeApiError, orderNumber: st
 			description: [
 				'Ingram Micro cancels only orders placed with "Allow Order On Customer Hold" that have not been released to the warehouse yet (customer-hold orders are voided after 24 hours). Check the order with Get: once released, an order can no longer be cancelled through the API.',
 				error.message ? `Ingram Micro said: ${error.message}` : undefined,
-				correlation,
+				correlationId ? `Ingram Micro correlation ID: ${correlationId}` : undefined,
 			]
 				.filter(Boolean)
 				.join('\n'),
