@@ -1,27 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** What a per-item operation returns: one record, or several (each becomes an output item). */
-export type OperationResult = IDataObject | IDataObject[];
+import type { Operation } from '../../shared/operations';
 
-/** Runs once per input item; the router pairs every result with that item. */
-export interface ItemOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
-}
+export type { BatchOperation, ItemOperation, OperationResult } from '../../shared/operations';
+export { isBatchOperation } from '../../shared/operations';
 
-/**
- * Runs once for all input items, for operations that must batch across items (price and
- * availability: 50 SKUs per call). It pairs its own output items and honours continueOnFail.
- */
-export interface BatchOperation {
-	description: INodeProperties[];
-	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
-}
-
-export type IngramOperation = ItemOperation | BatchOperation;
-
-export const isBatchOperation = (operation: IngramOperation): operation is BatchOperation =>
-	'executeBatch' in operation;
+export type IngramOperation = Operation;
 
 /**
  * Every resource and its operations. The registry in router.ts is typed against this map, so an

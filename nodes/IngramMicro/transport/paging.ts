@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapConcurrently } from '../../shared/concurrency';
-import { forItem } from '../actions/common/itemErrors';
+import { forItem } from '../../shared/itemErrors';
 import { xiRequest } from './request';
 import type { XiContext } from './settings';
 import type { XiRequest, XiResponse } from './types';

@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { forItem } from '../actions/common/itemErrors';
+import { isDryRun, RequestWithheld } from '../../shared/dryRun';
+import { forItem } from '../../shared/itemErrors';
 import {
 	failureFacts,
 	isRetryable,
@@ -16,31 +17,6 @@ import { accountSettings, CREDENTIAL_TYPE, extraHeaderValues, newCorrelationId, 
 import type { XiRequest, XiResponse } from './types';
 
 /**
- * Execution contexts currently in a dry run (see `dryRun`): xiRequest checks everything it would
- * check for a real call, then withholds the request instead of sending it.
- */
-const dryRuns = new WeakSet<object>();
-
-/**
- * Thrown by xiRequest in a dry run at the point where it would have sent a request. A
- * NodeOperationError so that every catch site passes it through unchanged.
- */
-export class RequestWithheld extends NodeOperationError {}
-
-/**
- * Runs `work` with every xiRequest of `context` withheld, so all of an execution's input can be
- * checked before anything is sent.
- */
-export async function dryRun<T>(context: IExecuteFunctions, work: () => Promise<T>): Promise<T> {
-	dryRuns.add(context);
-	try {
-		return await work();
-	} finally {
-		dryRuns.delete(context);
-	}
-}
-
-/**
  * The only function that talks to the XI API: authenticated (token reused, renewed once on 401 by
  * n8n-core), with Ingram's headers, bounded retries for safe requests, and Ingram's error bodies
  * turned into NodeApiErrors that carry the status, Ingram's message and the correlation ID.
@@ -53,7 +29,7 @@ export async function xiRequest<T = unknown>(
 	const settings = await accountSettings.call(this);
 	const node = this.getNode();
 	const extraHeaders = extraHeaderValues(node, settings, request.extraHeaders ?? [], itemIndex);
-	if (dryRuns.has(this)) throw new RequestWithheld(node, 'Request withheld (dry run)', { itemIndex });
+	if (isDryRun(this)) throw new RequestWithheld(node, 'Request withheld (dry run)', { itemIndex });
 
 	for (let attempt = 1; ; attempt++) {
 		const correlationId = newCorrelationId();

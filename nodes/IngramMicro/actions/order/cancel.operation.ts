@@ -3,7 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, optionalText } from '../../helpers/input';
 import { correlationIdOf, xiRequest } from '../../transport';
-import { rethrowForItem } from '../common/itemErrors';
+import { rethrowForItem } from '../../../shared/itemErrors';
 import { orderNumberLocator, readOrderNumber, regionCodeOption } from './fields';
 
 const properties: INodeProperties[] = [

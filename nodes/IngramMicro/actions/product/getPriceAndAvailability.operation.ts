@@ -4,7 +4,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { booleanValue, compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
 import { mapConcurrently } from '../../../shared/concurrency';
 import { hasUsableToken, xiRequest } from '../../transport';
-import { errorJson, rethrowForItem } from '../common/itemErrors';
+import { errorJson, rethrowForItem } from '../../../shared/itemErrors';
 import { additionalAttributesField, readAdditionalAttributes, simplifyField } from '../common/fields';
 
 /** Ingram prices at most 50 products per request ("up to 50 SKUs at one time"). */
