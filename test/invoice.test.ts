@@ -41,8 +41,11 @@ describe('Invoice › Search', () => {
 				resource: 'invoice',
 				operation: 'search',
 				returnAll: true,
-				filters: { invoiceFromDate: `${from}T00:00:00`, invoiceToDate: `${to}T00:00:00`, invoiceType: 'Invoice' },
-				sort: { orderby: 'InvoiceDate', direction: 'asc' },
+				filters: {
+					invoiceDateRange: { range: { from: `${from}T00:00:00`, to: `${to}T00:00:00` } },
+					invoiceType: 'Invoice',
+				},
+				sort: { sortBy: 'InvoiceDate', direction: 'asc' },
 			},
 		});
 		expect(error).toBeUndefined();
@@ -101,11 +104,15 @@ describe('Invoice › Search', () => {
 	test.each([
 		[
 			'a From date after the To date',
-			{ orderFromDate: '2025-06-01T00:00:00', orderToDate: '2025-05-01T00:00:00' },
-			'"Order Date From" is after "Order Date To" (2025-06-01 > 2025-05-01) [item 0]',
+			{ orderDateRange: { range: { from: '2025-06-01T00:00:00', to: '2025-05-01T00:00:00' } } },
+			'"Order Date" starts after it ends (2025-06-01 > 2025-05-01) [item 0]',
 		],
 		['an invoice number over 11 characters', { invoiceNumber: '20-RD3QV-11-X' }, '"Invoice Number" is 13 characters long; Ingram Micro accepts at most 11 [item 0]'],
-		['a date that is not a date', { invoiceDate: 'last tuesday' }, '"Invoice Date" is not a valid date (got "last tuesday") [item 0]'],
+		[
+			'a date that is not a date',
+			{ invoiceDateRange: { range: { from: 'last tuesday', to: '2025-01-01' } } },
+			'"Invoice Date From" is not a valid date (got "last tuesday") [item 0]',
+		],
 	])('bad input (%s) fails before sending', async (_case, filters, message) => {
 		const { error } = await runNode({
 			pkg,

@@ -617,7 +617,7 @@ describe('Order › Search', () => {
 			operation: 'search',
 			returnAll: true,
 			filters: {
-				orderStatusIn: ['ON HOLD', 'BACKORDERED'],
+				orderStatus: ['ON HOLD', 'BACKORDERED'],
 				ingramOrderDateRange: { range: { from: '2025-06-01T00:00:00', to: '2025-06-30T23:00:00' } },
 				shipDateRange: { range: { from: '2025-01-01', to: '2025-06-30' } },
 				vendorName: 'Logitech',
@@ -649,12 +649,12 @@ describe('Order › Search', () => {
 		[
 			'a date range with one end',
 			{ shipDateRange: { range: { from: '2025-01-01' } } },
-			/"Ship Date Range" needs both a From and a To date \[item 0\]/,
+			/"Ship Date" needs both a From and a To date \[item 0\]/,
 		],
 		[
 			'a date range backwards',
 			{ invoiceDateRange: { range: { from: '2025-06-01', to: '2025-01-01' } } },
-			/"Invoice Date Range" starts after it ends/,
+			/"Invoice Date" starts after it ends/,
 		],
 		[
 			'an Ingram Order Number over 11 characters',

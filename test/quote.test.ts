@@ -42,7 +42,7 @@ describe('Quote › Search', () => {
 				operation: 'search',
 				returnAll: true,
 				filters: { quoteName: 'campus', vendorName: 'Cisco', status: 'Ready To Order' },
-				sort: { sortBy: 'quoteNumber', sortingOrder: 'asc' },
+				sort: { sortBy: 'quoteNumber', direction: 'asc' },
 			},
 		});
 		expect(error).toBeUndefined();

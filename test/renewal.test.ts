@@ -49,7 +49,7 @@ describe('Renewal › Search', () => {
 					status: 'Open',
 					expirationDateRange: { range: { from: '2025-06-01T00:00:00', to: '2025-12-31' } },
 				},
-				options: { sort: 'renewalValue,desc' },
+				sort: { sortBy: 'renewalValue', direction: 'desc' },
 			},
 		});
 

@@ -43,7 +43,7 @@ describe('Return › Search', () => {
 					returnStatus: ['Open', 'Partially Approved'],
 					createdOn: { range: { from: '2025-01-01T00:00:00', to: '2025-06-30T00:00:00' } },
 				},
-				sort: { sortingColumnName: 'createdOn', sort: 'asc' },
+				sort: { sortBy: 'createdOn', direction: 'asc' },
 			},
 		});
 		expect(error).toBeUndefined();

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ingramMicroProperties } from './actions/properties';
 import { router } from './actions/router';
-import { searchOrders, searchQuotes } from './methods/listSearch';
+import { listSearch } from './methods/listSearch';
 
 export class IngramMicro implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +23,7 @@ export class IngramMicro implements INodeType {
 		properties: ingramMicroProperties,
 	};
 
-	methods = { listSearch: { searchOrders, searchQuotes } };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -32,10 +32,44 @@ export const MAX_RETURN_ALL_RECORDS = 100_000;
 /** Without a total from Ingram, the walk page after page stops here, and says so. */
 const MAX_PAGES_WITHOUT_TOTAL = 1000;
 
-interface Page {
+export interface SearchPage {
 	items: IDataObject[];
 	/** Ingram's total for the search, when it sends one (some services send it as a string). */
 	recordsFound?: number;
+}
+
+/**
+ * One page of an XI search (used by Return All and by the editor's "From List"). 204, and a 404
+ * where `emptyOn404` says that means "nothing found", are empty pages.
+ */
+export async function xiSearchPage(
+	this: XiContext,
+	request: XiRequest,
+	paging: Pick<Paging, 'parameters' | 'itemsKey' | 'emptyOn404'>,
+	page: number,
+	pageSize: number,
+	itemIndex = 0,
+): Promise<SearchPage> {
+	const [pageParam, sizeParam] = paging.parameters.split('/');
+	// renewals and returns type page/size as strings in the spec
+	const asParam = (n: number) => (paging.parameters === 'page/size' ? String(n) : n);
+	let response: XiResponse;
+	try {
+		response = await xiRequest.call(
+			this,
+			{ ...request, qs: { ...request.qs, [pageParam]: asParam(page), [sizeParam]: asParam(pageSize) } },
+			itemIndex,
+		);
+	} catch (error) {
+		if (paging.emptyOn404 && error instanceof NodeApiError && error.httpCode === '404') return { items: [] };
+		throw forItem(error, itemIndex);
+	}
+	// Renewals search answers each page wrapped in an array: `[{recordsFound, renewals, …}]`.
+	const body = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
+	if (response.statusCode === 204 || !body || typeof body !== 'object') return { items: [] };
+	const items = Array.isArray(body[paging.itemsKey]) ? (body[paging.itemsKey] as IDataObject[]) : [];
+	const total = Number(body.recordsFound);
+	return { items, recordsFound: Number.isFinite(total) && total > 0 ? total : undefined };
 }
 
 function tooManyRecords(node: INode, itemIndex: number, found: number | undefined, fetched: number) {
@@ -63,30 +97,8 @@ export async function xiRequestAllItems(
 	itemIndex = 0,
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const [pageParam, sizeParam] = paging.parameters.split('/');
 	const pageSize = Math.min(MAX_PAGE_SIZE, paging.limit ?? MAX_PAGE_SIZE);
-	// renewals and returns type page/size as strings in the spec
-	const asParam = (n: number) => (paging.parameters === 'page/size' ? String(n) : n);
-
-	const fetchPage = async (page: number): Promise<Page> => {
-		let response: XiResponse<IDataObject>;
-		try {
-			response = (await xiRequest.call(
-				this,
-				{ ...request, qs: { ...request.qs, [pageParam]: asParam(page), [sizeParam]: asParam(pageSize) } },
-				itemIndex,
-			)) as XiResponse<IDataObject>;
-		} catch (error) {
-			if (paging.emptyOn404 && error instanceof NodeApiError && error.httpCode === '404') return { items: [] };
-			throw forItem(error, itemIndex);
-		}
-		// Renewals search answers each page wrapped in an array: `[{recordsFound, renewals, …}]`.
-		const body = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
-		if (response.statusCode === 204 || !body || typeof body !== 'object') return { items: [] };
-		const items = Array.isArray(body[paging.itemsKey]) ? (body[paging.itemsKey] as IDataObject[]) : [];
-		const total = Number(body.recordsFound);
-		return { items, recordsFound: Number.isFinite(total) && total > 0 ? total : undefined };
-	};
+	const fetchPage = async (page: number) => await xiSearchPage.call(this, request, paging, page, pageSize, itemIndex);
 
 	const first = await fetchPage(1);
 	const found = first.recordsFound;

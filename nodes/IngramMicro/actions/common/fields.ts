@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	DEFAULT_PARALLEL_REQUESTS,
@@ -7,7 +7,7 @@ import {
 	type Paging,
 	type XiRequest,
 } from '../../transport';
-import { optionalText, positiveInteger, textValue } from '../../helpers/input';
+import { dateRange, inputError, optionalText, positiveInteger, textValue } from '../../helpers/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -97,18 +97,66 @@ export function pick(
 	return result;
 }
 
-/** Ascending/descending, as the searches that can sort call it. */
-export function sortDirectionOption(name: string, displayName = 'Sort Order'): INodeProperties {
+/** Ascending/descending: every search that can sort takes Ingram's `asc` / `desc`. */
+export const sortDirectionOption: INodeProperties = {
+	displayName: 'Direction',
+	name: 'direction',
+	type: 'options',
+	default: 'desc',
+	options: [
+		{ name: 'Ascending', value: 'asc', description: 'Oldest, smallest or A first' },
+		{ name: 'Descending', value: 'desc', description: 'Newest, largest or Z first' },
+	],
+};
+
+/**
+ * The "Sort" of a search: a dropdown of the fields Ingram sorts that search by (`ingramDefault`
+ * is the one Ingram uses when none is chosen) and the shared direction. Read with `readSort()`.
+ */
+export function sortCollection(fields: INodePropertyOptions[], ingramDefault: string): INodeProperties {
 	return {
-		displayName,
-		name,
-		type: 'options',
-		default: 'desc',
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Rule',
+		default: {},
 		options: [
-			{ name: 'Ascending', value: 'asc' },
-			{ name: 'Descending', value: 'desc' },
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				default: ingramDefault,
+				options: [...fields].sort((a, b) => a.name.localeCompare(b.name)),
+				description: 'The field Ingram Micro sorts the results by',
+			},
+			sortDirectionOption,
 		],
 	};
+}
+
+/**
+ * The sort the user chose, as Ingram spells it. An expression may give a field by its value or
+ * its label, in any case; a field Ingram does not sort by is refused before anything is sent.
+ */
+export function readSort(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	fields: INodePropertyOptions[],
+): { sortBy?: string; direction?: 'asc' | 'desc' } {
+	const sort = (value && typeof value === 'object' ? value : {}) as IDataObject;
+	const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
+	const by = optionalText(node, itemIndex, sort.sortBy, { label: 'Sort › Sort By' });
+	const field = by === undefined ? undefined : fields.find((f) => same(f.value, by) || same(f.name, by));
+	if (by !== undefined && !field) {
+		const names = fields.map((f) => f.name).sort().join(', ');
+		throw inputError(node, itemIndex, `"Sort › Sort By" must be one of ${names}, but it is "${by}"`);
+	}
+	const direction = optionalText(node, itemIndex, sort.direction, { label: 'Sort › Direction' })?.toLowerCase();
+	if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
+		throw inputError(node, itemIndex, `"Sort › Direction" must be "asc" or "desc", but it is "${direction}"`);
+	}
+	return { sortBy: field?.value as string | undefined, direction };
 }
 
 /**
@@ -204,7 +252,7 @@ export function readAdditionalAttributes(
 		.filter((entry) => entry.attributeName !== '');
 }
 
-/** A From/To date pair shown as one fixedCollection; read with `dateRange()`. */
+/** A From/To date pair shown as one fixedCollection; searches list theirs as `RangeFilter`s. */
 export function dateRangeField(name: string, displayName: string, description: string): INodeProperties {
 	return {
 		displayName,
@@ -226,7 +274,27 @@ export function dateRangeField(name: string, displayName: string, description: s
 	};
 }
 
-export const readRange = (value: unknown) => (value as IDataObject | undefined)?.range as IDataObject | undefined;
+/** A From/To date filter of a search: its field name, label and which records it selects. */
+export interface RangeFilter {
+	name: string;
+	displayName: string;
+	description: string;
+}
+
+export const rangeFilterOptions = (filters: readonly RangeFilter[]): INodeProperties[] =>
+	filters.map((filter) => dateRangeField(filter.name, filter.displayName, filter.description));
+
+/** The [from, to] of a range filter the user set, in Ingram's date format for that search. */
+export function readRangeFilter(
+	node: INode,
+	itemIndex: number,
+	values: IDataObject,
+	filter: RangeFilter,
+	format?: string,
+): [string, string] | undefined {
+	const range = (values[filter.name] as IDataObject | undefined)?.range as IDataObject | undefined;
+	return dateRange(node, itemIndex, range, filter.displayName, format);
+}
 
 /** The "Filters" collection of a search, its options in alphabetical order as n8n lists them. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {

@@ -10,7 +10,10 @@ const properties: INodeProperties[] = [
 		name: 'dealId',
 		displayName: 'Deal',
 		placeholder: 'e.g. 12345678',
-		description: 'The deal or special bid number',
+		description:
+			'The deal or special bid number. ' +
+			'In the list, where each deal shows its vendor, type a deal ID, an end user or a vendor to find it.',
+		listSearch: 'searchDeals',
 	}),
 	{
 		displayName: 'Vendor Name',

@@ -1,56 +1,36 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, optionalText } from '../../helpers/input';
-import { returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { compact } from '../../helpers/input';
+import {
+	filtersCollection,
+	readTextFilters,
+	returnAllOrLimit,
+	searchWithLimit,
+	textFilterOptions,
+	type TextFilter,
+} from '../common/fields';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
+// Ingram's deal search has no date filters and no sort.
+const TEXT_FILTERS: TextFilter[] = [
+	{ name: 'dealId', displayName: 'Deal ID', placeholder: 'e.g. 12345678', description: 'Deal or special bid number' },
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Deal ID',
-				name: 'dealId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12345678',
-				description: 'Deal or special bid number',
-			},
-			{
-				displayName: 'End User',
-				name: 'endUser',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. EnduserCompany',
-				description: 'Name of the end user (customer)',
-			},
-			{
-				displayName: 'Vendor',
-				name: 'vendor',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Cisco',
-				description: 'Name of the vendor',
-			},
-		],
+		name: 'endUser',
+		displayName: 'End User',
+		placeholder: 'e.g. EnduserCompany',
+		description: 'Name of the end user (customer)',
 	},
+	{ name: 'vendor', displayName: 'Vendor', placeholder: 'e.g. Cisco', description: 'Name of the vendor' },
 ];
+
+const properties: INodeProperties[] = [...returnAllOrLimit, filtersCollection(textFilterOptions(TEXT_FILTERS))];
 
 export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['search'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const qs = compact({
-		endUser: optionalText(node, itemIndex, filters.endUser, { label: 'End User' }),
-		vendor: optionalText(node, itemIndex, filters.vendor, { label: 'Vendor' }),
-		dealId: optionalText(node, itemIndex, filters.dealId, { label: 'Deal ID' }),
-	});
+	const qs = compact(readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	return await searchWithLimit.call(
 		this,
 		itemIndex,

@@ -10,7 +10,10 @@ const properties: INodeProperties[] = [
 		name: 'invoiceNumber',
 		displayName: 'Invoice Number',
 		placeholder: 'e.g. 40-DPJ17-11',
-		description: 'The Ingram Micro invoice number (invoices of the last 2 years)',
+		description:
+			'The Ingram Micro invoice (invoices of the last 2 years). ' +
+			'In the list, type an invoice number, an order number or your PO number to find it.',
+		listSearch: 'searchInvoices',
 	}),
 	simplifyField,
 	{

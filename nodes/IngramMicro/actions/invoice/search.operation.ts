@@ -1,75 +1,122 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramDate, inputError, optionalText } from '../../helpers/input';
+import { compact, ingramDate, optionalText } from '../../helpers/input';
 import {
 	filtersCollection,
+	rangeFilterOptions,
+	readRangeFilter,
+	readSort,
 	readTextFilters,
 	returnAllOrLimit,
 	searchWithLimit,
-	sortDirectionOption,
+	sortCollection,
 	textFilterOptions,
+	type RangeFilter,
 	type TextFilter,
 } from '../common/fields';
 
-/** Each is a separate yyyy-MM-dd query parameter; From/To pairs may be used one-sided. */
-const DATE_FILTERS = [
-	{ name: 'invoiceDate', displayName: 'Invoice Date' },
-	{ name: 'invoiceFromDate', displayName: 'Invoice Date From' },
-	{ name: 'invoiceToDate', displayName: 'Invoice Date To' },
-	{ name: 'invoiceDueDate', displayName: 'Invoice Due Date' },
-	{ name: 'invoiceFromDueDate', displayName: 'Invoice Due Date From' },
-	{ name: 'invoiceToDueDate', displayName: 'Invoice Due Date To' },
-	{ name: 'orderDate', displayName: 'Order Date' },
-	{ name: 'orderFromDate', displayName: 'Order Date From' },
-	{ name: 'orderToDate', displayName: 'Order Date To' },
-	{ name: 'paymentTermsNetDate', displayName: 'Payment Terms Net Date' },
-] as const;
-
-const DATE_PAIRS = [
-	['invoiceFromDate', 'invoiceToDate'],
-	['invoiceFromDueDate', 'invoiceToDueDate'],
-	['orderFromDate', 'orderToDate'],
-] as const;
+/**
+ * Ingram takes each range as a from and a to parameter (`invoiceFromDate`, `invoiceToDate`).
+ * Its single-day parameters (`invoiceDate` …) are not offered: a range from a day to the same day
+ * selects the same invoices.
+ */
+const RANGE_FILTERS: Array<RangeFilter & { from: string; to: string }> = [
+	{
+		name: 'invoiceDateRange',
+		displayName: 'Invoice Date',
+		description: 'Invoices dated between these days. For one day, pick it as From and To.',
+		from: 'invoiceFromDate',
+		to: 'invoiceToDate',
+	},
+	{
+		name: 'dueDateRange',
+		displayName: 'Due Date',
+		description: 'Invoices due for payment between these days',
+		from: 'invoiceFromDueDate',
+		to: 'invoiceToDueDate',
+	},
+	{
+		name: 'orderDateRange',
+		displayName: 'Order Date',
+		description: 'Invoices of orders placed between these days',
+		from: 'orderFromDate',
+		to: 'orderToDate',
+	},
+];
 
 const TEXT_FILTERS: TextFilter[] = [
-	{ name: 'customerOrderNumber', displayName: 'Customer Order Number', placeholder: 'e.g. PO-1042' },
+	{
+		name: 'customerOrderNumber',
+		displayName: 'Customer Order Number',
+		placeholder: 'e.g. PO-1042',
+		description: 'Your PO number',
+	},
 	{ name: 'DeliveryNumber', displayName: 'Delivery Number', placeholder: 'e.g. 335238411' },
-	{ name: 'endCustomerOrderNumber', displayName: 'End Customer Order Number' },
+	{
+		name: 'endCustomerOrderNumber',
+		displayName: 'End Customer Order Number',
+		description: "The end customer's purchase order number",
+	},
 	{ name: 'invoiceNumber', displayName: 'Invoice Number', maxLength: 11, placeholder: 'e.g. 40-DPJ17-11' },
-	{ name: 'invoiceStatus', displayName: 'Invoice Status', placeholder: 'e.g. Open' },
-	{ name: 'invoiceType', displayName: 'Invoice Type', placeholder: 'e.g. Invoice' },
 	{ name: 'orderNumber', displayName: 'Order Number', placeholder: 'e.g. 20-RD3QV' },
 	{ name: 'serialNumber', displayName: 'Serial Number', maxLength: 32 },
 	{ name: 'specialBidNumber', displayName: 'Special Bid Number' },
 ];
 
-const LABELS = new Map<string, string>([...DATE_FILTERS, ...TEXT_FILTERS].map((f) => [f.name, f.displayName]));
+/**
+ * Ingram documents no list of statuses or types: these are the words its answers carry (status
+ * Open/Paid, type Invoice). The sets are open, so an expression may give another word; it is sent
+ * as written.
+ */
+const CHOICE_FILTERS: INodeProperties[] = [
+	{
+		displayName: 'Invoice Status',
+		name: 'invoiceStatus',
+		type: 'options',
+		default: 'Open',
+		options: [
+			{ name: 'Open', value: 'Open', description: 'Not paid yet' },
+			{ name: 'Paid', value: 'Paid' },
+		],
+		description: 'Another status Ingram Micro uses can be given with an expression',
+	},
+	{
+		displayName: 'Invoice Type',
+		name: 'invoiceType',
+		type: 'options',
+		default: 'Invoice',
+		options: [{ name: 'Invoice', value: 'Invoice' }],
+		description: 'Another type Ingram Micro uses can be given with an expression',
+	},
+];
+
+/** The fields Ingram sorts invoices by (`orderby`); without one, newest invoice date first. */
+const SORT_FIELDS: INodePropertyOptions[] = [
+	{ name: 'Customer Order Number', value: 'CustomerOrderNumber' },
+	{ name: 'Due Date', value: 'InvoiceDueDate' },
+	{ name: 'Invoice Amount', value: 'InvoiceAmount' },
+	{ name: 'Invoice Date', value: 'InvoiceDate' },
+	{ name: 'Invoice Number', value: 'InvoiceNumber' },
+	{ name: 'Order Date', value: 'OrderDate' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	filtersCollection([
-		...DATE_FILTERS.map<INodeProperties>((f) => ({ ...f, type: 'dateTime', default: '' })),
+		...rangeFilterOptions(RANGE_FILTERS),
 		...textFilterOptions(TEXT_FILTERS),
+		...CHOICE_FILTERS,
+		{
+			// Ingram has no range for this date.
+			displayName: 'Payment Terms Net Date',
+			name: 'paymentTermsNetDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Invoices whose payment terms fall due on this day',
+		},
 	]),
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Rule',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'orderby',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. InvoiceDate',
-				description: 'Name of the column to sort by',
-			},
-			sortDirectionOption('direction', 'Direction'),
-		],
-	},
+	sortCollection(SORT_FIELDS, 'InvoiceDate'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['search'] } }, properties);
@@ -77,18 +124,19 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const { name, displayName } of DATE_FILTERS) {
-		qs[name] = ingramDate(node, itemIndex, filters[name], displayName);
+	for (const filter of RANGE_FILTERS) {
+		const range = readRangeFilter(node, itemIndex, filters, filter);
+		qs[filter.from] = range?.[0];
+		qs[filter.to] = range?.[1];
 	}
-	for (const [from, to] of DATE_PAIRS) {
-		if (qs[from] && qs[to] && (qs[from] as string) > (qs[to] as string)) {
-			throw inputError(node, itemIndex, `"${LABELS.get(from)}" is after "${LABELS.get(to)}" (${qs[from]} > ${qs[to]})`);
-		}
-	}
+	qs.paymentTermsNetDate = ingramDate(node, itemIndex, filters.paymentTermsNetDate, 'Payment Terms Net Date');
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
-	qs.orderby = optionalText(node, itemIndex, sort.orderby, { label: 'Sort By', maxLength: 32 });
+	for (const { name, displayName } of CHOICE_FILTERS) {
+		qs[name] = optionalText(node, itemIndex, filters[name], { label: displayName });
+	}
+	const sort = readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS);
+	qs.orderby = sort.sortBy;
 	qs.direction = sort.direction;
 
 	return await searchWithLimit.call(

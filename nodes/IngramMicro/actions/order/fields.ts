@@ -14,7 +14,7 @@ export const orderNumberLocator = (description: string): INodeProperties =>
 		name: 'orderNumber',
 		displayName: 'Order Number',
 		placeholder: 'e.g. 20-RD3QV',
-		description,
+		description: `${description} In the list, type an Ingram order number or your PO number to find it.`,
 		pattern: '^\\s*[A-Za-z0-9]{2}-[A-Za-z0-9-]+\\s*$',
 		patternHint: 'An Ingram Micro order number looks like 20-RD3QV',
 		listSearch: 'searchOrders',

@@ -7,7 +7,7 @@ import { pick, simplifyField } from '../common/fields';
 import { orderNumberLocator, readOrderNumber, regionCodeOption } from './fields';
 
 const properties: INodeProperties[] = [
-	orderNumberLocator('The Ingram Micro sales order number, or a sub-order number such as 20-RD128-11'),
+	orderNumberLocator('The Ingram Micro sales order number, or a sub-order number such as 20-RD128-11.'),
 	simplifyField,
 	{
 		displayName: 'Options',

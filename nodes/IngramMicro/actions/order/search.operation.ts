@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange, ingramDate, textList } from '../../helpers/input';
+import { compact, textList } from '../../helpers/input';
 import {
-	dateRangeField,
 	filtersCollection,
-	readRange,
+	rangeFilterOptions,
+	readRangeFilter,
 	readTextFilters,
 	returnAllOrLimit,
 	searchWithLimit,
 	textFilterOptions,
+	type RangeFilter,
 	type TextFilter,
 } from '../common/fields';
 
@@ -21,6 +22,20 @@ const ORDER_STATUSES = [
 	{ name: 'Processing', value: 'PROCESSING' },
 	{ name: 'Shipped', value: 'SHIPPED' },
 ];
+
+const STATUS_ENUM = new Set(ORDER_STATUSES.map((status) => status.value));
+
+/**
+ * Ingram's `orderStatus` takes one word of the enum; `orderStatus-in` takes a list of any words.
+ * One known status goes as `orderStatus`, anything else (several, or a word from an expression
+ * that the enum lacks, such as OPEN) as `orderStatus-in`, so that the request stays valid.
+ */
+function statusQuery(statuses: string[]): IDataObject {
+	const upper = (status: string) => (STATUS_ENUM.has(status.toUpperCase()) ? status.toUpperCase() : status);
+	const words = [...new Set(statuses.map(upper))];
+	if (words.length === 1 && STATUS_ENUM.has(words[0])) return { orderStatus: words[0] };
+	return words.length ? { 'orderStatus-in': words } : {};
+}
 
 /** Text filters: query name, label, spec maxLength. */
 const TEXT_FILTERS: TextFilter[] = [
@@ -45,69 +60,48 @@ const TEXT_FILTERS: TextFilter[] = [
 	{ name: 'vendorPartNumber', displayName: 'Vendor Part Number', maxLength: 35 },
 ];
 
-/** Date-range filters: Ingram spells some with `-bt` and some with `_bt`. */
-const RANGE_FILTERS = [
+/** Date-range filters; `param` is Ingram's name, spelled with `-bt` for some and `_bt` for others. */
+const RANGE_FILTERS: Array<RangeFilter & { param: string }> = [
 	{
-		name: 'deliveryDate_bt',
-		field: 'deliveryDateRange',
-		displayName: 'Delivery Date Range',
-		what: 'delivered',
-		inAustralia: false,
+		name: 'deliveryDateRange',
+		param: 'deliveryDate_bt',
+		displayName: 'Delivery Date',
+		description: 'Orders delivered between these days (not available in Australia)',
 	},
 	{
-		name: 'ingramOrderDate-bt',
-		field: 'ingramOrderDateRange',
-		displayName: 'Ingram Order Date Range',
-		what: 'created',
-		inAustralia: true,
+		name: 'ingramOrderDateRange',
+		param: 'ingramOrderDate-bt',
+		displayName: 'Ingram Order Date',
+		description: 'Orders placed between these days. For one day, pick it as From and To.',
 	},
 	{
-		name: 'invoiceDate_bt',
-		field: 'invoiceDateRange',
-		displayName: 'Invoice Date Range',
-		what: 'invoiced',
-		inAustralia: false,
+		name: 'invoiceDateRange',
+		param: 'invoiceDate_bt',
+		displayName: 'Invoice Date',
+		description: 'Orders invoiced between these days (not available in Australia)',
 	},
-	{ name: 'shipDate_bt', field: 'shipDateRange', displayName: 'Ship Date Range', what: 'shipped', inAustralia: true },
+	{
+		name: 'shipDateRange',
+		param: 'shipDate_bt',
+		displayName: 'Ship Date',
+		description: 'Orders shipped between these days',
+	},
 ];
 
 const filterOptions: INodeProperties[] = [
 	...textFilterOptions(TEXT_FILTERS),
-	...RANGE_FILTERS.map((filter) =>
-		dateRangeField(
-			filter.field,
-			filter.displayName,
-			`Orders ${filter.what} between these dates${filter.inAustralia ? '' : ' (not available in Australia)'}`,
-		),
-	),
-	{
-		displayName: 'Ingram Order Date',
-		name: 'ingramOrderDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Orders created on this day',
-	},
+	...rangeFilterOptions(RANGE_FILTERS),
 	{
 		displayName: 'Order Status',
 		name: 'orderStatus',
-		type: 'options',
-		default: 'SHIPPED',
-		options: ORDER_STATUSES,
-	},
-	{
-		displayName: 'Order Statuses',
-		name: 'orderStatusIn',
 		type: 'multiOptions',
 		default: [],
 		options: ORDER_STATUSES,
-		description: 'Orders in any of these statuses',
+		description: 'Orders in any of the chosen statuses',
 	},
 ];
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	filtersCollection(filterOptions),
-];
+const properties: INodeProperties[] = [...returnAllOrLimit, filtersCollection(filterOptions)];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['search'] } }, properties);
 
@@ -116,13 +110,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
-	for (const filter of RANGE_FILTERS) {
-		qs[filter.name] = dateRange(node, itemIndex, readRange(filters[filter.field]), filter.displayName);
-	}
-	qs.ingramOrderDate = ingramDate(node, itemIndex, filters.ingramOrderDate, 'Ingram Order Date');
-	qs.orderStatus = filters.orderStatus;
-	const statuses = textList(node, itemIndex, filters.orderStatusIn, 'Order Statuses');
-	qs['orderStatus-in'] = statuses.length ? statuses : undefined;
+	for (const filter of RANGE_FILTERS) qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter);
+	Object.assign(qs, statusQuery(textList(node, itemIndex, filters.orderStatus, 'Order Status')));
 
 	// 204 (nothing found) ends the walk with no items; recordsFound may arrive as a string.
 	return await searchWithLimit.call(

@@ -23,7 +23,10 @@ const properties: INodeProperties[] = [
 			name: 'ingramPartNumber',
 			displayName: 'Ingram Part Number',
 			placeholder: 'e.g. 3YD012',
-			description: 'Ingram Micro SKU of the product (details by SKU exist in the US, India and the Netherlands)',
+			description:
+				'Ingram Micro SKU of the product (details by SKU exist in the US, India and the Netherlands). ' +
+				'In the list, type part numbers or words of the description to find it.',
+			listSearch: 'searchProducts',
 		}),
 		displayOptions: { show: { lookUpBy: ['ingramPartNumber'] } },
 	},

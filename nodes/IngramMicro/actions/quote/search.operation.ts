@@ -1,16 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange } from '../../helpers/input';
+import { compact } from '../../helpers/input';
 import {
-	dateRangeField,
 	filtersCollection,
-	readRange,
+	rangeFilterOptions,
+	readRangeFilter,
+	readSort,
 	readTextFilters,
 	returnAllOrLimit,
 	searchWithLimit,
-	sortDirectionOption,
+	sortCollection,
 	textFilterOptions,
+	type RangeFilter,
 	type TextFilter,
 } from '../common/fields';
 
@@ -38,6 +40,27 @@ const TEXT_FILTERS: TextFilter[] = [
 	{ name: 'vendorName', displayName: 'Vendor Name', placeholder: 'e.g. Dell', description: 'Any part of the name matches' },
 ];
 
+const RANGE_FILTERS = {
+	created: {
+		name: 'quoteCreateDate',
+		displayName: 'Created Date',
+		description: 'Quotes created between these days (up to 365 days back)',
+	},
+	ingramOrder: {
+		name: 'ingramOrderDate',
+		displayName: 'Ingram Order Date',
+		description: 'Quotes with an Ingram Micro date between these days',
+	},
+} satisfies Record<string, RangeFilter>;
+
+/** The fields Ingram sorts quotes by, as the spec lists them (`sortBy`); without one, newest first. */
+const SORT_FIELDS: INodePropertyOptions[] = [
+	{ name: 'Created Date', value: 'createdDate' },
+	{ name: 'Expiry Date', value: 'expiryDate' },
+	{ name: 'Last Modified Date', value: 'lastModifiedDate' },
+	{ name: 'Quote Number', value: 'quoteNumber' },
+];
+
 const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -47,33 +70,8 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllOrLimit,
-	filtersCollection([
-		...textFilterOptions(TEXT_FILTERS),
-		dateRangeField('quoteCreateDate', 'Created Date', 'Quotes created in this range (up to 365 days back)'),
-		dateRangeField('ingramOrderDate', 'Ingram Order Date', 'Quotes with an Ingram Micro date in this range'),
-	]),
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Rule',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				default: 'createdDate',
-				options: [
-					{ name: 'Created Date', value: 'createdDate' },
-					{ name: 'Expiry Date', value: 'expiryDate' },
-					{ name: 'Last Modified Date', value: 'lastModifiedDate' },
-					{ name: 'Quote Number', value: 'quoteNumber' },
-				],
-			},
-			sortDirectionOption('sortingOrder'),
-		],
-	},
+	filtersCollection([...textFilterOptions(TEXT_FILTERS), ...rangeFilterOptions(Object.values(RANGE_FILTERS))]),
+	sortCollection(SORT_FIELDS, 'createdDate'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['search'] } }, properties);
@@ -81,17 +79,17 @@ export const description = updateDisplayOptions({ show: { resource: ['quote'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	// The spec types ingramOrderDate-bt as an array (sent as two values), like order search.
-	qs['ingramOrderDate-bt'] = dateRange(node, itemIndex, readRange(filters.ingramOrderDate), 'Ingram Order Date');
+	qs['ingramOrderDate-bt'] = readRangeFilter(node, itemIndex, filters, RANGE_FILTERS.ingramOrder);
 	// quoteCreateDate-bt is a plain string in the spec ("start and end date, only 2 entries"): a
 	// repeated parameter would not fit that type, so both dates go in one value, comma-separated
 	// as Ingram's other list-in-a-string filters are (returnStatus-in).
-	qs['quoteCreateDate-bt'] = dateRange(node, itemIndex, readRange(filters.quoteCreateDate), 'Created Date')?.join(',');
+	qs['quoteCreateDate-bt'] = readRangeFilter(node, itemIndex, filters, RANGE_FILTERS.created)?.join(',');
+	const sort = readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS);
 	qs.sortBy = sort.sortBy;
-	qs.sortingOrder = sort.sortingOrder;
+	qs.sortingOrder = sort.direction;
 
 	return await searchWithLimit.call(
 		this,

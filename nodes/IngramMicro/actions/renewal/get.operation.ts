@@ -10,7 +10,10 @@ const properties: INodeProperties[] = [
 		name: 'renewalId',
 		displayName: 'Renewal',
 		placeholder: 'e.g. 4239056',
-		description: 'The Ingram Micro renewal ID, as a renewal search returns it',
+		description:
+			'The Ingram Micro renewal ID, as a renewal search returns it. ' +
+			'In the list, type an end user, a vendor or your order number to find it.',
+		listSearch: 'searchRenewals',
 	}),
 	simplifyField,
 ];

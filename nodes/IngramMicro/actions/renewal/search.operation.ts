@@ -1,31 +1,59 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange, optionalText } from '../../helpers/input';
-import { dateRangeField, readRange, returnAllOrLimit, searchWithLimit } from '../common/fields';
+import { compact, optionalText } from '../../helpers/input';
+import {
+	filtersCollection,
+	rangeFilterOptions,
+	readRangeFilter,
+	readSort,
+	returnAllOrLimit,
+	searchWithLimit,
+	sortCollection,
+	type RangeFilter,
+} from '../common/fields';
 
 /** The four date filters of the body's `dateType`, each a custom From/To pair. */
-const DATE_FILTERS = [
-	{ key: 'endDate', name: 'endDateRange', displayName: 'End Date', description: 'Renewals whose end date is in this range' },
+const DATE_FILTERS: Array<RangeFilter & { key: string }> = [
+	{
+		key: 'endDate',
+		name: 'endDateRange',
+		displayName: 'End Date',
+		description: 'Renewals that end between these days',
+	},
 	{
 		key: 'expirationDate',
 		name: 'expirationDateRange',
 		displayName: 'Expiration Date',
-		description: 'Renewals that expire in this range',
+		description: 'Renewals that expire between these days',
 	},
 	{
 		key: 'invoiceDate',
 		name: 'invoiceDateRange',
 		displayName: 'Invoice Date',
-		description: 'Renewals invoiced in this range',
+		description: 'Renewals invoiced between these days',
 	},
 	{
 		key: 'startDate',
 		name: 'startDateRange',
 		displayName: 'Start Date',
-		description: 'Renewals whose start date is in this range',
+		description: 'Renewals that start between these days',
 	},
-] as const;
+];
+
+/**
+ * The spec documents only a `sort` parameter. These are the fields of a renewal in the search
+ * answer, and the direction follows the field after a comma (`renewalValue,desc`), as the tested
+ * model of the API (test/simulator) takes them.
+ */
+const SORT_FIELDS: INodePropertyOptions[] = [
+	{ name: 'End User', value: 'endUser' },
+	{ name: 'Expiration Date', value: 'expirationDate' },
+	{ name: 'Renewal ID', value: 'renewalId' },
+	{ name: 'Renewal Value', value: 'renewalValue' },
+	{ name: 'Vendor', value: 'vendor' },
+];
+const DEFAULT_SORT = 'expirationDate';
 
 const filterOptions: INodeProperties[] = [
 	{
@@ -60,7 +88,7 @@ const filterOptions: INodeProperties[] = [
 			{ name: 'Open', value: 'Open' },
 			{ name: 'Closed', value: 'Closed' },
 		],
-		description: 'Opportunity status of the renewal',
+		description: 'Whether the renewal is still open or closed',
 	},
 	{
 		displayName: 'Sub-Status',
@@ -79,55 +107,41 @@ const filterOptions: INodeProperties[] = [
 		placeholder: 'e.g. HP',
 		description: 'Name of the vendor',
 	},
-	...DATE_FILTERS.map((f) => dateRangeField(f.name, f.displayName, f.description)),
+	...rangeFilterOptions(DATE_FILTERS),
 ];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: filterOptions.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sort',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. expirationDate',
-				description: 'The column Ingram Micro sorts the renewals by',
-			},
-		],
-	},
+	filtersCollection(filterOptions),
+	sortCollection(SORT_FIELDS, DEFAULT_SORT),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['renewal'], operation: ['search'] } }, properties);
 
-/** Renewals want MM/dd/yyyy (spec example); the range is checked in ISO order first, where "from > to" is detectable. */
-function renewalRange(node: INode, itemIndex: number, value: unknown, label: string): IDataObject | undefined {
-	// renewals take US-style dates (the spec's example: 01/31/2024)
-	const range = dateRange(node, itemIndex, readRange(value), label, 'MM/dd/yyyy');
+/** Renewals take US-style dates (the spec's example: 01/31/2024), checked in order first. */
+function renewalRange(
+	node: INode,
+	itemIndex: number,
+	filters: IDataObject,
+	filter: RangeFilter,
+): IDataObject | undefined {
+	const range = readRangeFilter(node, itemIndex, filters, filter, 'MM/dd/yyyy');
 	return range && { customStartDate: range[0], customEndDate: range[1] };
+}
+
+/** One value for both: a direction alone applies to the field Ingram sorts by anyway. */
+function sortValue({ sortBy, direction }: { sortBy?: string; direction?: string }): string | undefined {
+	if (!sortBy && !direction) return undefined;
+	return [sortBy ?? DEFAULT_SORT, direction].filter(Boolean).join(',');
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const dateType = compact(
 		Object.fromEntries(
-			DATE_FILTERS.map((f) => [f.key, renewalRange(node, itemIndex, filters[f.name], f.displayName)]),
+			DATE_FILTERS.map((f) => [f.key, renewalRange(node, itemIndex, filters, f)]),
 		) as IDataObject,
 	);
 	const subStatus = optionalText(node, itemIndex, filters.subStatus, { label: 'Sub-Status' });
@@ -146,7 +160,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			label: 'Ingram Purchase Order Number',
 		}),
 		serialNumber: optionalText(node, itemIndex, filters.serialNumber, { label: 'Serial Number' }),
-		sort: optionalText(node, itemIndex, options.sort, { label: 'Sort By' }),
+		sort: sortValue(readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS)),
 	});
 
 	return await searchWithLimit.call(

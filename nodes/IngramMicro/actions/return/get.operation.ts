@@ -11,7 +11,10 @@ const properties: INodeProperties[] = [
 		name: 'caseRequestNumber',
 		displayName: 'Case Request Number',
 		placeholder: 'e.g. CAS-08946-G1W3J3-1',
-		description: 'The return request number Ingram Micro gave when the return was created',
+		description:
+			'The return request number Ingram Micro gave when the return was created. ' +
+			'In the list, type a case request number, an invoice number or your reference to find it.',
+		listSearch: 'searchReturns',
 	}),
 ];
 

@@ -1,16 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, dateRange, optionalText } from '../../helpers/input';
+import { compact, textList } from '../../helpers/input';
 import {
-	dateRangeField,
 	filtersCollection,
-	readRange,
+	rangeFilterOptions,
+	readRangeFilter,
+	readSort,
 	readTextFilters,
 	returnAllOrLimit,
 	searchWithLimit,
-	sortDirectionOption,
+	sortCollection,
 	textFilterOptions,
+	type RangeFilter,
 	type TextFilter,
 } from '../common/fields';
 
@@ -88,10 +90,28 @@ const LIST_FILTERS = [
 ] as const;
 
 /** Date ranges Ingram types as one string: sent as "yyyy-MM-dd,yyyy-MM-dd" (see execute). */
-const RANGE_FILTERS = [
-	{ name: 'createdOn', param: 'createdOn-bt', displayName: 'Created On', description: 'Returns requested in this range' },
-	{ name: 'modifiedOn', param: 'modifiedOn-bt', displayName: 'Modified On', description: 'Returns last updated in this range' },
-] as const;
+const RANGE_FILTERS: Array<RangeFilter & { param: string }> = [
+	{
+		name: 'createdOn',
+		param: 'createdOn-bt',
+		displayName: 'Created On',
+		description: 'Returns requested between these days',
+	},
+	{
+		name: 'modifiedOn',
+		param: 'modifiedOn-bt',
+		displayName: 'Modified On',
+		description: 'Returns last updated between these days',
+	},
+];
+
+/** The fields Ingram sorts returns by (`sortingColumnName`); without one, newest request first. */
+const SORT_FIELDS: INodePropertyOptions[] = [
+	{ name: 'Case Request Number', value: 'caseRequestNumber' },
+	{ name: 'Created On', value: 'createdOn' },
+	{ name: 'Modified On', value: 'modifiedOn' },
+	{ name: 'Status', value: 'status' },
+];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -104,26 +124,9 @@ const properties: INodeProperties[] = [
 			type: 'multiOptions',
 			default: [],
 		})),
-		...RANGE_FILTERS.map((f) => dateRangeField(f.name, f.displayName, f.description)),
+		...rangeFilterOptions(RANGE_FILTERS),
 	]),
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Rule',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortingColumnName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. createdOn',
-				description: 'Name of the column to sort by',
-			},
-			sortDirectionOption('sort'),
-		],
-	},
+	sortCollection(SORT_FIELDS, 'createdOn'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['return'], operation: ['search'] } }, properties);
@@ -131,20 +134,19 @@ export const description = updateDisplayOptions({ show: { resource: ['return'], 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
-	for (const { name, param } of LIST_FILTERS) {
-		const values = (filters[name] as string[] | undefined) ?? [];
+	for (const { name, param, displayName } of LIST_FILTERS) {
+		const values = textList(node, itemIndex, filters[name], displayName);
 		qs[param] = values.length ? values.join(',') : undefined;
 	}
 	// The spec types these ranges as strings and documents no format; Ingram's other date filters
 	// are yyyy-MM-dd and its other string lists comma-separated, so the range is "from,to".
-	for (const { name, param, displayName } of RANGE_FILTERS) {
-		qs[param] = dateRange(node, itemIndex, readRange(filters[name]), displayName)?.join(',');
-	}
-	qs.sortingColumnName = optionalText(node, itemIndex, sort.sortingColumnName, { label: 'Sort By' });
-	qs.sort = sort.sort;
+	for (const filter of RANGE_FILTERS) qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter)?.join(',');
+	// Ingram names the direction `sort` here and the field `sortingColumnName`.
+	const sort = readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS);
+	qs.sortingColumnName = sort.sortBy;
+	qs.sort = sort.direction;
 
 	return await searchWithLimit.call(
 		this,
