@@ -285,7 +285,10 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 	}
 
 	// A function (not generic headers) so that optional headers are left out when empty.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (credentials.accessTokenFor !== tokenFingerprint(credentials)) throw new StaleTokenError();
 		const headers: Record<string, string> = {
 			...(requestOptions.headers as Record<string, string>),
