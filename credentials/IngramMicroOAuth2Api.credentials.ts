@@ -230,7 +230,7 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. buyer@example.com',
 			description:
-				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it (at most 64 characters)',
+				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it, and used as the contact of Quote › Create when the node leaves it empty (at most 64 characters)',
 		},
 		{
 			displayName: 'Timeout for Reads (Seconds)',

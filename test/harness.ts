@@ -199,6 +199,8 @@ export interface RunNodeOptions {
 	/** n8n's "On Error" node setting. */
 	onError?: INode['onError'];
 	nodeName?: string;
+	/** The node version a workflow saved it with (default 1). */
+	typeVersion?: number;
 }
 
 /** Runs one node as the start of a real workflow execution and returns its output. */
@@ -208,7 +210,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		id: 'node-under-test',
 		name: nodeName,
 		type: `${options.pkg.packageName}.${options.type ?? 'ingramMicro'}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Ingram Micro account' } },
