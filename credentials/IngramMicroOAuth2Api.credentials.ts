@@ -230,7 +230,7 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. buyer@example.com',
 			description:
-				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it (at most 64 characters)',
+				'Sent as IM-CustomerContact on quote search, freight estimate and return create, which require it, and used as the contact of Quote › Create when the node leaves it empty (at most 64 characters)',
 		},
 		{
 			displayName: 'Timeout for Reads (Seconds)',
@@ -285,7 +285,10 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 	}
 
 	// A function (not generic headers) so that optional headers are left out when empty.
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (credentials.accessTokenFor !== tokenFingerprint(credentials)) throw new StaleTokenError();
 		const headers: Record<string, string> = {
 			...(requestOptions.headers as Record<string, string>),

@@ -199,6 +199,8 @@ export interface RunNodeOptions {
 	/** n8n's "On Error" node setting. */
 	onError?: INode['onError'];
 	nodeName?: string;
+	/** The node version a workflow saved it with (default 1). */
+	typeVersion?: number;
 }
 
 /** The node refers to every credential type in the store (the store decides which API the test uses). */
@@ -212,7 +214,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		id: 'node-under-test',
 		name: nodeName,
 		type: `${options.pkg.packageName}.${options.type ?? 'ingramMicro'}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: nodeCredentials(options.credentials),

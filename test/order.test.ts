@@ -91,6 +91,67 @@ describe('Order › Create', () => {
 		expect(sim.data.orders.find((o) => o.ingramOrderNumber === order.ingramOrderNumber)?.customerHold).toBe(true);
 	});
 
+	test('the risky flags are sent only when on: added but off (or false by expression), they are absent', async () => {
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-FLAGS-OFF',
+			lines: lines([skus.inStock, 1]),
+			additionalFields: {
+				allowDuplicateCustomerOrderNumber: false,
+				allowOrderOnCustomerHold: false,
+				allowPartialOrder: '={{ "false" }}',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(only(CREATE).body).not.toHaveProperty('additionalAttributes');
+		expect(specViolations(sim)).toEqual([]);
+		// off is what Ingram does without the flag: the order is processed, not held
+		expect(sim.data.orders.find((o) => o.customerOrderNumber === 'PO-N8N-FLAGS-OFF')?.customerHold).toBe(false);
+	});
+
+	test('a flag that is on is sent once, as "true", over the same name in Additional Attributes', async () => {
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-FLAGS-ON',
+			lines: lines([skus.inStock, 1]),
+			additionalFields: {
+				allowPartialOrder: true,
+				additionalAttributes: {
+					attribute: [
+						{ attributeName: 'allowPartialOrder', attributeValue: 'false' },
+						{ attributeName: 'shipFromWarehouseId', attributeValue: '10' },
+					],
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect((only(CREATE).body as IDataObject).additionalAttributes).toEqual([
+			{ attributeName: 'shipFromWarehouseId', attributeValue: '10' },
+			{ attributeName: 'allowPartialOrder', attributeValue: 'true' },
+		]);
+	});
+
+	test('prices left empty, or at the 0 lines were once saved with, are not sent; a price that is set is', async () => {
+		const { error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-PRICES',
+			lines: {
+				line: [
+					{ ingramPartNumber: skus.inStock, quantity: 1, unitPrice: '', endUserPrice: '' },
+					{ ingramPartNumber: skus.inStock, quantity: 2, unitPrice: 0, endUserPrice: 0 },
+					{ ingramPartNumber: skus.inStock, quantity: 3, unitPrice: 12.5, endUserPrice: '' },
+				],
+			},
+		});
+		expect(error).toBeUndefined();
+		expect((only(CREATE).body as IDataObject).lines).toEqual([
+			{ customerLineNumber: '1', ingramPartNumber: skus.inStock, quantity: 1 },
+			{ customerLineNumber: '2', ingramPartNumber: skus.inStock, quantity: 2 },
+			{ customerLineNumber: '3', ingramPartNumber: skus.inStock, quantity: 3, unitPrice: 12.5 },
+		]);
+		expect(specViolations(sim)).toEqual([]);
+	});
+
 	test('207 partial order (one unknown SKU): the item shows accepted and rejected lines', async () => {
 		const { items, error } = await run({
 			operation: 'create',
@@ -398,7 +459,7 @@ describe('Order › Create Async', () => {
 		const { items, error } = await run({
 			operation: 'createAsync',
 			orderFrom: 'quote',
-			quoteNumber: SIM_FIXTURES.quotes.cisco,
+			quoteNumber: locator(SIM_FIXTURES.quotes.cisco),
 			customerOrderNumber: 'PO-N8N-QTO',
 			lines: lines([skus.inStock, 1]),
 		});
@@ -409,6 +470,24 @@ describe('Order › Create Async', () => {
 		});
 		expect(items[0].json).toMatchObject({ quoteNumber: SIM_FIXTURES.quotes.cisco, status: 'submitted' });
 		expect(sim.data.v7Orders).toHaveLength(1);
+	});
+
+	test.each([
+		['picked from the list', { __rl: true, mode: 'list', value: SIM_FIXTURES.quotes.cisco, cachedResultName: 'Q3' }],
+		['entered by ID', locator(SIM_FIXTURES.quotes.cisco)],
+		['saved as plain text before Quote Number was a locator', SIM_FIXTURES.quotes.cisco],
+	])('quote to order: a quote number %s is sent as the quote number', async (_, quoteNumber) => {
+		const { error } = await run({
+			operation: 'createAsync',
+			orderFrom: 'quote',
+			quoteNumber,
+			customerOrderNumber: 'PO-N8N-QTO',
+		});
+		expect(error).toBeUndefined();
+		expect(only(CREATE_ASYNC).body).toEqual({
+			quoteNumber: SIM_FIXTURES.quotes.cisco,
+			customerOrderNumber: 'PO-N8N-QTO',
+		});
 	});
 
 	test('answered 500, it is sent once', async () => {
@@ -430,7 +509,7 @@ describe('Order › Create Async', () => {
 		],
 		[
 			'a quote order without quote number',
-			{ orderFrom: 'quote', quoteNumber: ' ', customerOrderNumber: 'PO-1' },
+			{ orderFrom: 'quote', quoteNumber: locator('={{ " " }}'), customerOrderNumber: 'PO-1' },
 			/"Quote Number" is required \[item 0\]/,
 		],
 		[
@@ -488,6 +567,18 @@ describe('Order › Update', () => {
 		expect(specViolations(sim)).toEqual([]);
 		expect(items[0].json).toEqual({ status: 'accepted', released: true, ingramOrderNumber: orders.onHold });
 		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.customerHold).toBe(false);
+	});
+
+	test('Sandbox Testing › Region Code is sent with the change', async () => {
+		const { error } = await run({
+			operation: 'update',
+			orderNumber: locator(orders.onHold),
+			releaseOrder: true,
+			sandboxTesting: { regionCode: 'CS' },
+		});
+		expect(error).toBeUndefined();
+		expect(only('put-ordermodify').query).toEqual({ actionCode: 'release', regionCode: 'CS' });
+		expect(specViolations(sim)).toEqual([]);
 	});
 
 	test('207 (valid lines, refused address) is surfaced as a partial change', async () => {
@@ -553,17 +644,13 @@ describe('Order › Get', () => {
 		expect(orderLines[0]).not.toHaveProperty('shipmentDetails');
 	});
 
-	test('sandbox options reach Ingram: simulateStatus, regionCode, order date; raw output', async () => {
+	test('Sandbox Testing and options reach Ingram: simulateStatus (IM:: added), regionCode, date; raw', async () => {
 		const { items, error } = await run({
 			operation: 'get',
 			orderNumber: locator(orders.onHold),
 			simplify: false,
-			options: {
-				simulateStatus: 'IM::PARTIALLY_SHIPPED',
-				regionCode: 'CS',
-				ingramOrderDate: '2025-06-27T10:00:00',
-				isIml: false,
-			},
+			options: { ingramOrderDate: '2025-06-27T10:00:00', isIml: false },
+			sandboxTesting: { simulateStatus: 'PARTIALLY_SHIPPED', regionCode: 'CS' },
 		});
 		expect(error).toBeUndefined();
 		expect(only('get-orderdetails-v6.1').query).toEqual({
@@ -674,7 +761,7 @@ describe('Order › Cancel', () => {
 		const { items, error } = await run({
 			operation: 'cancel',
 			orderNumber: locator(orders.onHold),
-			options: { regionCode: 'CS' },
+			sandboxTesting: { regionCode: 'CS' },
 		});
 		expect(error).toBeUndefined();
 		const request = only('delete-ordercancel');
@@ -709,6 +796,32 @@ describe('Order › Cancel', () => {
 		expect(items[0].json).toEqual({ orderNumber: orders.onHold, cancelled: true });
 		expect(items[1].json).toMatchObject({ httpCode: '405', error: expect.stringMatching(/not on customer hold/) });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('Order › default operation', () => {
+	const runSavedAs = async (typeVersion: number) =>
+		await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			typeVersion,
+			// an Order › Create as n8n saves it when Create is the default: without its operation
+			parameters: { resource: 'order', customerOrderNumber: 'PO-N8N-DEFAULT', lines: lines([skus.inStock, 1]) },
+		});
+
+	test('version 1.1: an Order node with no operation set searches; nothing is created', async () => {
+		const { error, items } = await runSavedAs(1.1);
+		expect(error).toBeUndefined();
+		expect(sim.count({ operationId: CREATE })).toBe(0);
+		expect(sim.count({ operationId: 'get-resellers-v6-ordersearch' })).toBe(1);
+		expect(items.length).toBeGreaterThan(0);
+	});
+
+	test('version 1: an Order › Create saved without its operation (it was the default) still creates', async () => {
+		const { error, items } = await runSavedAs(1);
+		expect(error).toBeUndefined();
+		expect(sim.count({ operationId: CREATE })).toBe(1);
+		expect(items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'PO-N8N-DEFAULT' });
 	});
 });
 

@@ -362,6 +362,41 @@ describe('Quote › Create', () => {
 		expect(apiCalls()).toBe(0);
 	});
 
+	test('Customer Contact Email left empty: the credential’s Customer Contact Email is sent', async () => {
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters({ customerContact: '' }),
+		});
+		expect(error).toBeUndefined();
+		const [request] = requestsTo(CREATE);
+		expect((request.body as Record<string, unknown>).CustomerContact).toBe(SIM_DEFAULTS.customerContact);
+		expect(specViolations(sim)).toEqual([]);
+	});
+
+	test('a Customer Contact Email in the node wins over the credential’s', async () => {
+		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		expect(error).toBeUndefined();
+		const [request] = requestsTo(CREATE);
+		expect((request.body as Record<string, unknown>).CustomerContact).toBe('jane.doe@reseller.example.com');
+		expect(SIM_DEFAULTS.customerContact).not.toBe('jane.doe@reseller.example.com');
+	});
+
+	test('no Customer Contact Email in the node nor in the credential: fails naming the field and the item', async () => {
+		const credentials = simCredentials(sim);
+		credentials.ingramMicroOAuth2Api.customerContact = '';
+		const { error } = await runNode({
+			pkg,
+			credentials,
+			parameters: createParameters({ customerContact: '={{ $json.contact }}' }),
+			input: [{ json: { contact: 'a@example.com' } }, { json: { contact: '' } }],
+		});
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('"Customer Contact Email" is required [item 1]');
+		expect(String(error?.description)).toMatch(/Customer Contact Email in the Ingram Micro credential/);
+		expect(apiCalls()).toBe(0);
+	});
+
 	test('answered 500: sent exactly once (no duplicate quote) and the error says so', async () => {
 		sim.setFault({ mode: 'status', status: 500, times: 3, operationId: CREATE });
 		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });

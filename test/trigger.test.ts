@@ -76,6 +76,14 @@ describe('Ingram Micro Trigger › events', () => {
 		if (name === 'stockUpdate') expect(items.map((i) => i.ingramPartNumber)).toEqual(['5CX579', '5CT275']);
 	});
 
+	test('a new trigger (Events left as they start: Any Event) starts on every event the portal sends', async () => {
+		const standIn = await trigger({ events: undefined });
+		for (const name of ['orderShipped', 'quoteCreated', 'stockUpdate'] as const) {
+			expect((await send(standIn, buildEvent(name))).status).toBe(200);
+		}
+		expect(standIn.executions).toHaveLength(3);
+	});
+
 	test('events not selected are acknowledged with 200 and start nothing', async () => {
 		const standIn = await trigger({ events: ['orderShipped', 'orderInvoiced'] });
 		const answer = await send(standIn, buildEvent('stockUpdate'));

@@ -62,7 +62,7 @@ describe('Vendor Required Info › Get', () => {
 		expect(specViolations(sim)).toEqual([]);
 	});
 
-	test('by quote number: the quote’s vendor mandatory fields', async () => {
+	test('by quote number, picked from the quote list: the quote’s vendor mandatory fields', async () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
@@ -70,7 +70,7 @@ describe('Vendor Required Info › Get', () => {
 				resource: 'vendorRequiredInfo',
 				operation: 'get',
 				lookUpBy: 'quoteNumber',
-				quoteNumber: SIM_FIXTURES.quotes.cisco,
+				quoteNumber: { __rl: true, mode: 'list', value: SIM_FIXTURES.quotes.cisco, cachedResultName: 'Cisco refresh' },
 			},
 		});
 		expect(error).toBeUndefined();
@@ -115,6 +115,21 @@ describe('Vendor Required Info › Get', () => {
 		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: byProducts([]) });
 		expect(error?.message).toBe('Add at least one product [item 0]');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
+	});
+
+	test('a quote number saved as plain text (before it was a quote selector) is still read', async () => {
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: {
+				resource: 'vendorRequiredInfo',
+				operation: 'get',
+				lookUpBy: 'quoteNumber',
+				quoteNumber: SIM_FIXTURES.quotes.cisco,
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(vriRequest().body).toEqual({ quoteNumber: SIM_FIXTURES.quotes.cisco });
 	});
 
 	test('continueOnFail: an unknown quote’s 400 becomes an error item paired with it; the next quote is read', async () => {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ingramMicroProperties } from './actions/properties';
+import { ingramMicroProperties, ingramMicroSubtitle } from './actions/properties';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 
@@ -11,8 +11,9 @@ export class IngramMicro implements INodeType {
 		name: 'ingramMicro',
 		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// 1.1: Order's default operation is Search instead of Create (see actions/order/index.ts).
+		version: [1, 1.1],
+		subtitle: ingramMicroSubtitle,
 		description:
 			'Search the catalog, price SKUs, and place and track orders, quotes, invoices and returns with the Ingram Micro XI Reseller API',
 		defaults: { name: 'Ingram Micro' },

@@ -14,7 +14,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { acceptedEventIds, acceptOnce, STATIC_DATA_KEY } from './acceptedEvents';
-import { eventOptions, isSelected, parseEvent } from './events';
+import { ANY_EVENT, eventOptions, isSelected, parseEvent } from './events';
 import { isValidSignature } from './signature';
 
 
@@ -82,7 +82,7 @@ export class IngramMicroTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Ingram Micro has no API to register webhooks. In the developer portal open My Apps → your app → Webhooks → Add Webhook, paste this node\'s Production URL (under Webhook URLs at the top of this panel) as the Destination URL (it must be HTTPS), and use the Secret Key saved in the "Ingram Micro Webhook API" credential. Tick the events below in the portal too, then activate this workflow.',
+					'Ingram Micro has no API to register webhooks. In the developer portal open My Apps → your app → Webhooks → Add Webhook, paste this node\'s Production URL (under Webhook URLs at the top of this panel) as the Destination URL (it must be HTTPS), use the Secret Key saved in the "Ingram Micro Webhook API" credential, and tick the events the workflow should receive. Then activate this workflow.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -92,9 +92,12 @@ export class IngramMicroTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				options: eventOptions,
-				default: [],
+				// Ingram delivers only the events ticked in the portal, so the portal is where events are
+				// chosen; this list can narrow them. Starting empty left a new node in error for no reason.
+				default: [ANY_EVENT],
 				required: true,
-				description: 'The events that start the workflow; others are acknowledged and ignored',
+				description:
+					'The events that start the workflow: Any Event takes every event ticked for this webhook in the portal. Others are acknowledged and ignored.',
 			},
 			{
 				displayName: 'Verify Signature',
@@ -102,7 +105,15 @@ export class IngramMicroTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to accept only events signed with the Secret Key (x-hub-signature: HMAC-SHA512 of the event ID)',
+					"Whether to accept only events signed with the credential's Secret Key, as Ingram Micro signs every event. Unsigned or wrongly signed requests are refused.",
+			},
+			{
+				// Where n8n draws the credential selector: under the switch that asks for it.
+				displayName: 'Credential',
+				name: 'signingCredential',
+				type: 'credentials',
+				default: '',
+				displayOptions: { show: { verifySignature: [true] } },
 			},
 			{
 				displayName:

@@ -11,7 +11,7 @@ export const INGRAM_EVENTS = [
 		value: 'orderCreated',
 		name: 'Order Created (Async Result)',
 		types: ['im::async_order_create'],
-		description: 'The result of an asynchronous (v7) order create, including errors',
+		description: 'The result of an Order › Create Async, including errors',
 	},
 	{ value: 'orderInvoiced', name: 'Order Invoiced', types: ['im::order_invoiced'] },
 	{ value: 'orderOnHold', name: 'Order On Hold', types: ['im::order_hold'] },
@@ -29,7 +29,7 @@ export const INGRAM_EVENTS = [
 export const ANY_EVENT = '*';
 
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event Ingram Micro sends to this webhook' },
+	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event ticked for this webhook in the developer portal' },
 	...INGRAM_EVENTS.map(({ value, name, ...rest }) => ({
 		value,
 		name,

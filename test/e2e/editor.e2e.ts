@@ -277,6 +277,10 @@ describe('the n8n editor shows the package’s nodes', () => {
 		]);
 		expect(await text(ndv.locator('[data-test-id="credentials-label"]'))).toContain('Ingram Micro Webhook API');
 		expect(credential).toBe(EXAMPLE_CREDENTIALS.webhook.name);
+		// the credential selector sits under the Verify Signature switch that asks for it, not above it
+		const switchBox = await labelOf(ndv, 'verifySignature').boundingBox();
+		const credentialBox = await ndv.locator('[data-test-id="node-credentials-select"]').boundingBox();
+		expect(credentialBox!.y).toBeGreaterThan(switchBox!.y);
 		await closeNode(ndv);
 	});
 });

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { resources } from './resources';
 import type { IngramOperation } from './types';
@@ -22,11 +22,29 @@ const resourceProperty: INodeProperties = {
 	default: 'product',
 };
 
+const operationProperties = Object.values(resources).flatMap((resource) => [resource.operationProperty].flat());
+
 /** Resource dropdown, then each resource's Operation dropdown and the fields of its operations. */
 export const ingramMicroProperties: INodeProperties[] = [
 	resourceProperty,
 	...Object.values(resources).flatMap((resource) => [
-		resource.operationProperty,
+		...[resource.operationProperty].flat(),
 		...Object.values(resource.operations as Record<string, IngramOperation>).flatMap((op) => op.description),
 	]),
 ];
+
+/** Option value → the label the user sees in the dropdown (an operation is named alike in every resource). */
+const labels = (properties: INodeProperties[]) =>
+	JSON.stringify(
+		Object.fromEntries(
+			properties.flatMap((property) =>
+				(property.options as INodePropertyOptions[]).map((option) => [option.value, option.name]),
+			),
+		),
+	);
+
+const resourceLabels = `${labels([resourceProperty])}[$parameter.resource]`;
+const operationLabels = `${labels(operationProperties)}[$parameter.operation]`;
+
+/** The canvas subtitle in the dropdowns' words, e.g. "Product: Get Price and Availability". */
+export const ingramMicroSubtitle = `={{ ${resourceLabels} + ": " + ${operationLabels} }}`;

@@ -29,7 +29,7 @@ export type ResourceOperations<R extends IngramMicroResource> = Record<IngramMic
 
 /** What each `actions/<resource>/index.ts` exports. */
 export interface ResourceModule<R extends IngramMicroResource> {
-	/** The Operation dropdown shown for this resource. */
-	operationProperty: INodeProperties;
+	/** The Operation dropdown shown for this resource (one per node version where its default changed). */
+	operationProperty: INodeProperties | INodeProperties[];
 	operations: ResourceOperations<R>;
 }

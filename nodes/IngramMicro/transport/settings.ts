@@ -76,6 +76,11 @@ export function accountSettings(this: XiContext): Promise<AccountSettings> {
 	return settings;
 }
 
+/** The credential's Customer Contact Email ('' when empty), e.g. the default contact of a quote. */
+export async function credentialCustomerContact(this: XiContext): Promise<string> {
+	return (await accountSettings.call(this)).customerContact;
+}
+
 /**
  * Whether the credential holds a token issued for its current values, so that requests started
  * together will share it rather than each fetch one. (It may still have expired: then the first

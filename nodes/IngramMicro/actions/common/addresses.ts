@@ -57,7 +57,8 @@ export function addressCollection(block: AddressBlock): INodeProperties {
 		displayName: block.displayName,
 		name: block.name,
 		type: 'collection',
-		placeholder: 'Add Field',
+		// Named per block: several address blocks in a row would otherwise show the same "Add Field" button.
+		placeholder: `Add ${block.displayName} Field`,
 		default: {},
 		description: block.description,
 		options: fields.sort((a, b) => a.displayName.localeCompare(b.displayName)),

@@ -26,6 +26,13 @@ export interface LinesSpec {
 }
 
 /**
+ * A required quantity starts at 1. Other number fields start empty (n8n's idiom for "no number"),
+ * so that an optional price does not read as a price of 0.
+ */
+const fieldDefault = (field: LineField): string | number =>
+	field.kind === 'integer' && field.required ? 1 : '';
+
+/**
  * Lines come either from fields in the UI or from a JSON array (e.g. an expression over a shop
  * order's items). Both are validated the same way before anything is sent.
  */
@@ -52,6 +59,8 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: `Add ${spec.noun}`,
 			default: {},
+			required: spec.required,
+			description: spec.required ? `At least one ${spec.noun.toLowerCase()} is needed` : undefined,
 			displayOptions: { show: { linesInput: ['fields'] } },
 			options: [
 				{
@@ -61,7 +70,7 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 						displayName: field.displayName,
 						name: field.name,
 						type: field.kind === 'string' ? 'string' : 'number',
-						default: field.kind === 'string' ? '' : field.kind === 'integer' && field.required ? 1 : 0,
+						default: fieldDefault(field),
 						required: field.required,
 						description: field.description,
 						placeholder: field.placeholder,
@@ -74,6 +83,7 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 			name: 'linesJson',
 			type: 'json',
 			default: '[]',
+			required: spec.required,
 			displayOptions: { show: { linesInput: ['json'] } },
 			description: `Fields per ${spec.noun.toLowerCase()}: ${spec.fields.map((f) => f.name).join(', ')}`,
 			hint: `For example ${spec.jsonExample}`,
@@ -83,7 +93,10 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-/** An optional number field left at 0 (the UI's default for number fields) means "not set". */
+/**
+ * An optional number field at 0 means "not set": it was the fields' pre-filled value until they
+ * started empty, so lines saved with it still send no price.
+ */
 const isUnsetNumber = (value: unknown) => value === 0 || (typeof value === 'string' && value.trim() === '0');
 
 /** Reads and validates the lines of one item; messages name the line, the field and the item. */

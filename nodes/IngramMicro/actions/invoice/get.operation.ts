@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Customer Type',
+				displayName: 'Lookup Type',
 				name: 'customerType',
 				type: 'options',
 				default: 'invoice',
@@ -32,7 +32,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Invoice', value: 'invoice' },
 					{ name: 'Order', value: 'order' },
 				],
-				description: "Ingram Micro's customer type of the lookup",
+				description:
+					'Ingram Micro documents this setting only as "invoice or order", with Invoice as its example. Leave it out unless Ingram Micro asks you to set it.',
 			},
 			{
 				displayName: 'Include Serial Numbers',

@@ -1,23 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, optionalText } from '../../helpers/input';
 import { correlationIdOf, xiRequest } from '../../transport';
 import { rethrowForItem } from '../../../shared/itemErrors';
-import { orderNumberLocator, readOrderNumber, regionCodeOption } from './fields';
+import { orderNumberLocator, readOrderNumber, readSandboxTesting, sandboxTestingField } from './fields';
 
 const properties: INodeProperties[] = [
 	orderNumberLocator(
 		'The order to cancel. Only orders placed with "Allow Order On Customer Hold" and not yet released to the warehouse can be cancelled.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [regionCodeOption],
-	},
+	sandboxTestingField('regionOnly'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['cancel'] } }, properties);
@@ -46,10 +38,7 @@ function notOnHold(this: IExecuteFunctions, error: NodeApiError, orderNumber: st
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const orderNumber = readOrderNumber.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = compact({
-		regionCode: optionalText(this.getNode(), itemIndex, options.regionCode, { label: 'Region Code' }),
-	});
+	const qs = readSandboxTesting.call(this, itemIndex);
 	try {
 		// Sent once: a cancel that timed out may still have happened.
 		const { body } = await xiRequest.call(

@@ -3,15 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, inputError, requiredText } from '../../helpers/input';
 import { xiRequest, type XiResponse } from '../../transport';
-import { END_USER, RESELLER, SHIP_TO, addressCollection } from '../common/addresses';
+import { END_USER, RESELLER, SHIP_TO } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
 import {
 	ORDER_LINE_FIELDS,
 	numberLines,
-	orderCreateOptions,
+	orderCreateGroups,
 	readAddresses,
-	readOrderCreateHeader, rejectedLines,
-	shipmentDetailsField,
+	readOrderCreateHeader,
+	rejectedLines,
 } from './fields';
 
 const LINES: LinesSpec = {
@@ -33,11 +33,7 @@ const properties: INodeProperties[] = [
 			'Your purchase order number (at most 35 characters). Ingram Micro refuses a number it already has unless "Allow Duplicate Customer Order Number" is on.',
 	},
 	...linesProperties(LINES),
-	addressCollection(SHIP_TO),
-	addressCollection(END_USER),
-	addressCollection(RESELLER),
-	shipmentDetailsField,
-	orderCreateOptions('v6'),
+	...orderCreateGroups('v6', [SHIP_TO, END_USER, RESELLER]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);

@@ -3,15 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, inputError, requiredText } from '../../helpers/input';
 import { xiRequest } from '../../transport';
-import { END_USER, RESELLER, SHIP_TO, addressCollection, type AddressBlock } from '../common/addresses';
+import { END_USER, RESELLER, SHIP_TO, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
-import {
-	ORDER_LINE_FIELDS,
-	numberLines,
-	orderCreateOptions,
-	readAddresses,
-	readOrderCreateHeader, shipmentDetailsField,
-} from './fields';
+import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from '../quote/quoteNumber';
+import { ORDER_LINE_FIELDS, numberLines, orderCreateGroups, readAddresses, readOrderCreateHeader } from './fields';
 
 // v7 lines may name the vendor part number instead of the Ingram one.
 const LINES: LinesSpec = {
@@ -34,15 +29,17 @@ const LINES: LinesSpec = {
 };
 
 // The v7 address blocks have no third address line.
-const V7_BLOCKS: AddressBlock[] = [SHIP_TO, END_USER, RESELLER].map((block) => ({
-	...block,
-	omit: ['addressLine3'],
-}));
+const withoutLine3 = (block: AddressBlock): AddressBlock => ({ ...block, omit: ['addressLine3'] });
+const V7_BLOCKS: [AddressBlock, AddressBlock, AddressBlock] = [
+	withoutLine3(SHIP_TO),
+	withoutLine3(END_USER),
+	withoutLine3(RESELLER),
+];
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Ingram Micro answers with a confirmation number only. The order (or why it failed) arrives later through the order status webhook: use the Ingram Micro Trigger to receive it.',
+			"Ingram Micro answers with a confirmation number only. The order (or why it failed) arrives later as the Ingram Micro Trigger's Order Created (Async Result) event.",
 		name: 'asyncNotice',
 		type: 'notice',
 		default: '',
@@ -62,13 +59,9 @@ const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Quote Number',
-		name: 'quoteNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. QUO-16275032-D3R2L7',
-		description: 'Check it first with the Quote › Validate operation, which also lists the vendor mandatory fields',
+		...quoteNumberLocator,
+		description:
+			'The quote to order. Check it first with Quote › Validate, which also lists the fields the vendor requires.',
 		displayOptions: { show: { orderFrom: ['quote'] } },
 	},
 	{
@@ -85,9 +78,7 @@ const properties: INodeProperties[] = [
 		...property,
 		displayOptions: { show: { orderFrom: ['lines'], ...property.displayOptions?.show } },
 	})),
-	...V7_BLOCKS.map(addressCollection),
-	shipmentDetailsField,
-	orderCreateOptions('v7'),
+	...orderCreateGroups('v7', V7_BLOCKS),
 ];
 
 export const description = updateDisplayOptions(
@@ -100,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const orderFrom = this.getNodeParameter('orderFrom', itemIndex, 'lines') as string;
 	const quoteNumber =
 		orderFrom === 'quote'
-			? requiredText.call(this, 'quoteNumber', itemIndex, { label: 'Quote Number', maxLength: 35 })
+			? requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL, maxLength: 35 })
 			: undefined;
 	const customerOrderNumber = requiredText.call(this, 'customerOrderNumber', itemIndex, {
 		label: 'Customer Order Number',

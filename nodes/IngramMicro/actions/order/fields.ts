@@ -1,7 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { booleanValue, compact, describeValue, ingramDate, inputError, jsonValue, optionalText, requiredText } from '../../helpers/input';
-import { readAddress, type AddressBlock } from '../common/addresses';
+import {
+	booleanValue,
+	compact,
+	describeValue,
+	ingramCode,
+	ingramDate,
+	inputError,
+	jsonValue,
+	optionalText,
+	requiredText,
+} from '../../helpers/input';
+import { addressCollection, readAddress, type AddressBlock } from '../common/addresses';
 import { additionalAttributesField, idLocator, readAdditionalAttributes } from '../common/fields';
 import type { LineField } from '../common/lines';
 
@@ -25,14 +35,57 @@ export function readOrderNumber(this: IExecuteFunctions, itemIndex: number): str
 	return requiredText.call(this, 'orderNumber', itemIndex, { label: 'Order Number', maxLength: 12 });
 }
 
-export const regionCodeOption: INodeProperties = {
-	displayName: 'Region Code (Sandbox Only)',
+const regionCodeOption: INodeProperties = {
+	displayName: 'Region Code',
 	name: 'regionCode',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. CS',
-	description: 'Region to use in the Ingram Micro sandbox. Not for production: leave it out there.',
+	description: 'The sandbox region to run the call in',
 };
+
+const simulateStatusOption: INodeProperties = {
+	displayName: 'Simulate Status',
+	name: 'simulateStatus',
+	type: 'options',
+	default: 'SHIPPED',
+	description: 'Have the sandbox answer with the order in this status',
+	options: [
+		{ name: 'Hold', value: 'HOLD' },
+		{ name: 'Invoiced', value: 'INVOICED' },
+		{ name: 'Partially Shipped', value: 'PARTIALLY_SHIPPED' },
+		{ name: 'Shipped', value: 'SHIPPED' },
+	],
+};
+
+/**
+ * Options only Ingram's sandbox understands, in a group of their own so that they do not sit among
+ * the production options. Get offers both; Update and Cancel only the region.
+ */
+export function sandboxTestingField(simulateStatus: 'withSimulateStatus' | 'regionOnly'): INodeProperties {
+	return {
+		displayName: 'Sandbox Testing',
+		name: 'sandboxTesting',
+		type: 'collection',
+		placeholder: 'Add Sandbox Option',
+		default: {},
+		description:
+			"Only for Ingram Micro's sandbox (credential Environment: Sandbox), to try things out. Not for production: leave this empty there.",
+		options: [regionCodeOption, ...(simulateStatus === 'withSimulateStatus' ? [simulateStatusOption] : [])],
+	};
+}
+
+/** The query parameters of the Sandbox Testing group (Ingram spells the statuses IM::SHIPPED …). */
+export function readSandboxTesting(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const node = this.getNode();
+	const input = this.getNodeParameter('sandboxTesting', itemIndex, {}) as IDataObject;
+	const text = (name: string, label: string) =>
+		optionalText(node, itemIndex, input[name], { label: `Sandbox Testing › ${label}` });
+	return compact({
+		regionCode: text('regionCode', 'Region Code'),
+		simulateStatus: ingramCode(text('simulateStatus', 'Simulate Status')),
+	});
+}
 
 /** Order lines as both create APIs take them (v7 adds fields, see createAsync). */
 export const ORDER_LINE_FIELDS: LineField[] = [
@@ -74,38 +127,41 @@ export function numberLines(lines: IDataObject[]): IDataObject[] {
 	return lines.map((line, index) => ({ customerLineNumber: String(index + 1), ...line }));
 }
 
-/** `additionalAttributes` flags Ingram documents for order create, offered as switches. */
+/**
+ * `additionalAttributes` flags Ingram documents for order create, offered as switches. Each one
+ * takes a risk, so it is off until the user turns it on; Ingram treats a missing flag as off.
+ */
 const ORDER_FLAGS: INodeProperties[] = [
 	{
 		displayName: 'Allow Duplicate Customer Order Number',
 		name: 'allowDuplicateCustomerOrderNumber',
 		type: 'boolean',
-		default: true,
+		default: false,
 		description:
-			'Whether Ingram Micro may accept the order although an order with the same Customer Order Number exists',
+			'Whether Ingram Micro may accept the order although an order with the same Customer Order Number exists. On: a workflow that runs twice orders twice. Off: Ingram Micro refuses the duplicate.',
 	},
 	{
 		displayName: 'Allow Order On Customer Hold',
 		name: 'allowOrderOnCustomerHold',
 		type: 'boolean',
-		default: true,
+		default: false,
 		description:
-			'Whether to place the order on customer hold. Only such orders can be updated, released or cancelled later, within 24 hours (after that Ingram Micro voids them).',
+			'Whether to place the order on customer hold. On: nothing ships until you release the order with Order › Update; until then it can be changed or cancelled, and after 24 hours Ingram Micro voids it. Off: Ingram Micro processes the order at once.',
 	},
 	{
 		displayName: 'Allow Partial Order',
 		name: 'allowPartialOrder',
 		type: 'boolean',
-		default: true,
+		default: false,
 		description:
-			'Whether Ingram Micro may create the order when some lines fail (e.g. an unknown SKU); the failed lines come back as rejected',
+			"Whether Ingram Micro may create the order when some lines fail (e.g. an unknown SKU). On: the other lines are ordered and the failed ones come back as rejected lines. Off: your Ingram Micro account's default applies.",
 	},
 ];
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 /** The optional header fields of an order create, with each version's limits. */
-export function orderCreateOptions(version: CreateVersion): INodeProperties {
+function orderCreateOptions(version: CreateVersion): INodeProperties {
 	const options: INodeProperties[] = [
 		...ORDER_FLAGS,
 		{
@@ -157,7 +213,7 @@ export function orderCreateOptions(version: CreateVersion): INodeProperties {
 				name: 'vmfAdditionalAttributes',
 				placeholder: 'Add Field',
 				description:
-					'Header-level fields the vendor requires (Validate Quote lists them). Ingram Micro marks this list deprecated in favour of the per-product list below.',
+					'Order-level fields the vendor requires (Quote › Validate lists them). Ingram Micro is phasing this list out in favour of the per-product list below.',
 			},
 			{
 				displayName: 'Vendor Mandatory Fields per Product (JSON)',
@@ -165,7 +221,7 @@ export function orderCreateOptions(version: CreateVersion): INodeProperties {
 				type: 'json',
 				default: '[]',
 				description:
-					'Ingram Micro\'s vmfVendorAdditionalAttributes: a JSON array such as [{"vendorName": "CISCO", "productId": "…", "additionalAttributes": [{"attributeName": "…", "attributeValue": "…"}]}]',
+					'The fields each vendor requires per product, as Vendor Required Info › Get returns them with values filled in: a JSON array such as [{"vendorName": "CISCO", "productId": "…", "additionalAttributes": [{"attributeName": "…", "attributeValue": "…"}]}]',
 			},
 		);
 	}
@@ -194,11 +250,11 @@ export function readOrderCreateOptions(
 	const text = (name: string, label: string) =>
 		optionalText(node, itemIndex, input[name], { label, maxLength: HEADER_LIMITS[version][name] });
 
-	// A switch wins over a same-named entry in the generic list, so an attribute is sent once.
-	const flags = ORDER_FLAGS.filter((flag) => input[flag.name] !== undefined).map((flag) => ({
-		attributeName: flag.name,
-		attributeValue: String(booleanValue(node, itemIndex, input[flag.name], flag.displayName)),
-	}));
+	// A switch is sent only when on (off is Ingram's default, so sending "false" would change nothing).
+	// One that is on wins over a same-named entry in the generic list, so an attribute is sent once.
+	const flags = ORDER_FLAGS.filter(
+		(flag) => input[flag.name] !== undefined && booleanValue(node, itemIndex, input[flag.name], flag.displayName),
+	).map((flag) => ({ attributeName: flag.name, attributeValue: 'true' }));
 	const attributes = [
 		...readAdditionalAttributes(node, itemIndex, input.additionalAttributes).filter(
 			(entry) => !flags.some((flag) => flag.attributeName === entry.attributeName),
@@ -240,11 +296,11 @@ const SHIP_COMPLETE_OPTIONS = [
 	{ name: 'Complete Order (E)', value: 'E', description: 'Ship only when all distributions are complete' },
 ];
 
-export const shipmentDetailsField: INodeProperties = {
+const shipmentDetailsField: INodeProperties = {
 	displayName: 'Shipment Details',
 	name: 'shipmentDetails',
 	type: 'collection',
-	placeholder: 'Add Field',
+	placeholder: 'Add Shipment Detail',
 	default: {},
 	options: [
 		{ displayName: 'Carrier Code', name: 'carrierCode', type: 'string', default: '', placeholder: 'e.g. RG' },
@@ -320,6 +376,23 @@ export function readShipmentDetails(
 		signatureRequired: input.signatureRequired as boolean | undefined,
 	});
 	return Object.keys(details).length ? details : undefined;
+}
+
+/**
+ * The optional groups of an order create, in the order a buyer thinks of them: where it goes and how
+ * it ships, who it is for, then everything else. Each group's button names it ("Add Ship-To Field").
+ */
+export function orderCreateGroups(
+	version: CreateVersion,
+	[shipTo, endUser, reseller]: [AddressBlock, AddressBlock, AddressBlock],
+): INodeProperties[] {
+	return [
+		addressCollection(shipTo),
+		shipmentDetailsField,
+		addressCollection(endUser),
+		addressCollection(reseller),
+		orderCreateOptions(version),
+	];
 }
 
 /** Reads the Ship-To / End User / Reseller collections that were filled in. */

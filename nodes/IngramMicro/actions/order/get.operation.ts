@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { compact, ingramDate, optionalText } from '../../helpers/input';
 import { xiRequest } from '../../transport';
 import { pick, simplifyField } from '../common/fields';
-import { orderNumberLocator, readOrderNumber, regionCodeOption } from './fields';
+import { orderNumberLocator, readOrderNumber, readSandboxTesting, sandboxTestingField } from './fields';
 
 const properties: INodeProperties[] = [
 	orderNumberLocator('The Ingram Micro sales order number, or a sub-order number such as 20-RD128-11.'),
@@ -17,36 +17,24 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'IML Customer',
-				name: 'isIml',
-				type: 'boolean',
-				default: true,
-				description: 'Whether you are an IML (Ingram Micro Lifecycle) customer',
-			},
-			{
 				displayName: 'Ingram Order Date',
 				name: 'ingramOrderDate',
 				type: 'dateTime',
 				default: '',
 				description: 'The date Ingram Micro created the order, to narrow the lookup',
 			},
-			regionCodeOption,
 			{
-				displayName: 'Simulate Status (Sandbox Only)',
-				name: 'simulateStatus',
-				type: 'options',
-				default: 'IM::SHIPPED',
-				description: 'Have the Ingram Micro sandbox answer with an order in this status. Not for production.',
-				options: [
-					{ name: 'Hold', value: 'IM::HOLD' },
-					{ name: 'Invoiced', value: 'IM::INVOICED' },
-					{ name: 'Partially Shipped', value: 'IM::PARTIALLY_SHIPPED' },
-					{ name: 'Shipped', value: 'IM::SHIPPED' },
-				],
+				displayName: 'Ingram Micro Lifecycle (IML) Customer',
+				name: 'isIml',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether your account is an Ingram Micro Lifecycle (IML) customer account. Only IML customers need this option; leave it out otherwise.',
 			},
 			{ displayName: 'Vendor Number', name: 'vendorNumber', type: 'string', default: '' },
 		],
 	},
+	sandboxTestingField('withSimulateStatus'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
@@ -114,8 +102,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ingramOrderDate: ingramDate(node, itemIndex, options.ingramOrderDate, 'Ingram Order Date'),
 		vendorNumber: optionalText(node, itemIndex, options.vendorNumber, { label: 'Vendor Number' }),
 		isIml: options.isIml as boolean | undefined,
-		simulateStatus: options.simulateStatus as string | undefined,
-		regionCode: optionalText(node, itemIndex, options.regionCode, { label: 'Region Code' }),
+		...readSandboxTesting.call(this, itemIndex),
 	});
 	const { body } = await xiRequest.call(
 		this,

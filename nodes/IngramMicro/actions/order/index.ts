@@ -8,12 +8,11 @@ import * as get from './get.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 
-export const operationProperty: INodeProperties = {
+const operation: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
-	displayOptions: { show: { resource: ['order'] } },
 	options: [
 		{
 			name: 'Cancel',
@@ -32,7 +31,7 @@ export const operationProperty: INodeProperties = {
 			value: 'createAsync',
 			action: 'Create an order asynchronously',
 			description:
-				'Place an order from lines or a quote (v7). Returns a confirmation; the result arrives via the Ingram Micro Trigger (order status webhook).',
+				"Place an order from lines or a quote. Returns a confirmation; the result arrives as the Ingram Micro Trigger's Order Created (Async Result) event.",
 		},
 		{
 			name: 'Get',
@@ -49,7 +48,20 @@ export const operationProperty: INodeProperties = {
 				'Add, change or delete lines, change the Ship-To, or release an order placed on customer hold (within 24 hours)',
 		},
 	],
-	default: 'create',
+	default: 'search',
 };
+
+/**
+ * The default operation is a read, since version 1.1. n8n does not save a parameter that equals its
+ * default, so an Order › Create saved by version 1 has no operation stored: version 1 keeps Create
+ * as its default, or those nodes would turn into searches.
+ */
+export const operationProperty: INodeProperties[] = [
+	{ ...operation, default: 'create', displayOptions: { show: { resource: ['order'], '@version': [1] } } },
+	{
+		...operation,
+		displayOptions: { show: { resource: ['order'], '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+];
 
 export const operations: ResourceOperations<'order'> = { create, createAsync, update, get, search, cancel };

@@ -6,7 +6,14 @@ import { xiRequest, type XiResponse } from '../../transport';
 import { SHIP_TO, addressCollection } from '../common/addresses';
 import { additionalAttributesField, readAdditionalAttributes } from '../common/fields';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
-import { orderNumberLocator, readAddresses, readOrderNumber, regionCodeOption, rejectedLines } from './fields';
+import {
+	orderNumberLocator,
+	readAddresses,
+	readOrderNumber,
+	readSandboxTesting,
+	rejectedLines,
+	sandboxTestingField,
+} from './fields';
 
 const CHANGES = ['ADD', 'UPDATE', 'DELETE'];
 
@@ -78,7 +85,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to release the order from customer hold to the warehouse after the changes (actionCode=release). A released order can no longer be changed or cancelled.',
+			'Whether to release the order from customer hold to the warehouse after the changes. A released order can no longer be changed or cancelled.',
 	},
 	...lineProperties,
 	addressCollection(SHIP_TO),
@@ -97,9 +104,9 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Order-level notes, at most 132 characters',
 			},
-			regionCodeOption,
 		],
 	},
+	sandboxTestingField('regionOnly'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['update'] } }, properties);
@@ -152,7 +159,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body = Object.keys(changes).length ? changes : { lines: [] };
 	const qs = compact({
 		actionCode: release ? 'release' : undefined,
-		regionCode: optionalText(node, itemIndex, updateFields.regionCode, { label: 'Region Code' }),
+		...readSandboxTesting.call(this, itemIndex),
 	});
 	// Sent once: a repeated ADD would add the line twice.
 	const response = (await xiRequest.call(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, optionalText, textList } from '../../helpers/input';
+import { compact, ingramCode, optionalText, textList } from '../../helpers/input';
 import { returnAllOrLimit, searchWithLimit } from '../common/fields';
 
 const properties: INodeProperties[] = [
@@ -58,11 +58,11 @@ const properties: INodeProperties[] = [
 				displayName: 'Type',
 				name: 'type',
 				type: 'options',
-				default: 'IM::any',
+				default: 'any',
 				options: [
-					{ name: 'Any', value: 'IM::any' },
-					{ name: 'Digital', value: 'IM::digital' },
-					{ name: 'Physical', value: 'IM::physical' },
+					{ name: 'Any', value: 'any' },
+					{ name: 'Digital', value: 'digital' },
+					{ name: 'Physical', value: 'physical' },
 				],
 			},
 			{
@@ -100,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		vendorPartNumber: vendorPartNumber.length ? vendorPartNumber : undefined,
 		vendorNumber: text('vendorNumber', 'Vendor Number'),
 		category: text('category', 'Category'),
-		type: text('type', 'Type'),
+		type: ingramCode(text('type', 'Type')),
 		// the spec types these flags as strings
 		hasDiscounts: filters.hasDiscounts === undefined ? undefined : String(filters.hasDiscounts),
 		skipAuthorisation: filters.skipAuthorisation === undefined ? undefined : String(filters.skipAuthorisation),

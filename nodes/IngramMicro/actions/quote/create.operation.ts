@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramDate, inputError, optionalText, requiredText, textList } from '../../helpers/input';
-import { xiRequest } from '../../transport';
+import { compact, ingramDate, inputError, optionalText, textList } from '../../helpers/input';
+import { credentialCustomerContact, xiRequest } from '../../transport';
 import { addressCollection, END_USER, readAddress, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
 
@@ -31,11 +31,12 @@ const PRODUCTS: LinesSpec = {
 };
 
 const MAX_QUOTE_COPIES = 10;
+const CONTACT_LABEL = 'Customer Contact Email';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Ingram Micro confirms the request with a quote number at once and builds the quote afterwards; the Quote Status webhook reports the result',
+			"Ingram Micro confirms the request with a quote number at once and builds the quote afterwards; the Ingram Micro Trigger's Quote Created event reports the result",
 		name: 'quoteCreateNotice',
 		type: 'notice',
 		default: '',
@@ -49,13 +50,13 @@ const properties: INodeProperties[] = [
 		description: 'Your name for the quote, to find it again in a quote search',
 	},
 	{
-		displayName: 'Customer Contact Email',
+		displayName: CONTACT_LABEL,
 		name: 'customerContact',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'e.g. name@email.com',
-		description: 'Email of the user at your company who requests the quote (at most 64 characters)',
+		description:
+			"Email of the user at your company who requests the quote (at most 64 characters). Leave it empty to use the credential's Customer Contact Email.",
 	},
 	...linesProperties(PRODUCTS),
 	addressCollection(QUOTE_END_USER),
@@ -101,13 +102,34 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['create'] } }, properties);
 
+/** The field, or else the credential's Customer Contact Email (which the searches send as a header). */
+async function readCustomerContact(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const node = this.getNode();
+	const own = optionalText(node, itemIndex, this.getNodeParameter('customerContact', itemIndex, ''), {
+		label: CONTACT_LABEL,
+		maxLength: 64,
+	});
+	const contact =
+		own ??
+		optionalText(node, itemIndex, await credentialCustomerContact.call(this), {
+			label: `${CONTACT_LABEL} (from the credential)`,
+			maxLength: 64,
+		});
+	if (!contact) {
+		throw inputError(
+			node,
+			itemIndex,
+			`"${CONTACT_LABEL}" is required`,
+			'Enter the email of the person requesting the quote, or fill in Customer Contact Email in the Ingram Micro credential.',
+		);
+	}
+	return contact;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const customerContact = requiredText.call(this, 'customerContact', itemIndex, {
-		label: 'Customer Contact Email',
-		maxLength: 64,
-	});
+	const customerContact = await readCustomerContact.call(this, itemIndex);
 	const dealId = optionalText(node, itemIndex, fields.dealId, { label: 'Deal ID' });
 
 	const products = readLines.call(this, itemIndex, PRODUCTS);

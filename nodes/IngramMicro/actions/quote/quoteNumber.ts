@@ -1,6 +1,9 @@
 import { idLocator } from '../common/fields';
 
-/** The quote selector of Get and Validate (same parameter name, so the value survives switching). */
+/**
+ * The quote selector wherever a quote number is asked for: Quote › Get and Validate, Order › Create
+ * Async and Vendor Required Info (same parameter name, so the value survives switching).
+ */
 export const quoteNumberLocator = idLocator({
 	name: 'quoteNumber',
 	displayName: 'Quote Number',

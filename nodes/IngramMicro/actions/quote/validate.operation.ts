@@ -8,7 +8,7 @@ import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from './quoteNumber';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Returns the header and line fields the vendor requires (vmfAdditionalAttributes) that an order from this quote must carry',
+			'Returns the order-level and line-level fields the vendor requires, which an order from this quote must carry',
 		name: 'validateNotice',
 		type: 'notice',
 		default: '',

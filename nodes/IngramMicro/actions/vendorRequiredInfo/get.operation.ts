@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inputError, requiredText } from '../../helpers/input';
 import { xiRequest } from '../../transport';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
+import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from '../quote/quoteNumber';
 
 const PRODUCTS: LinesSpec = {
 	noun: 'Product',
@@ -33,19 +34,11 @@ const properties: INodeProperties[] = [
 			{ name: 'Quote Number', value: 'quoteNumber', description: 'All products of an Ingram Micro quote' },
 		],
 	},
-	{
-		displayName: 'Quote Number',
-		name: 'quoteNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. QUO-14551943-D2Y9L9',
-		displayOptions: { show: { lookUpBy: ['quoteNumber'] } },
-	},
+	{ ...quoteNumberLocator, displayOptions: { show: { lookUpBy: ['quoteNumber'] } } },
 	...linesProperties(PRODUCTS).map(showForProducts),
 	{
 		displayName:
-			"Outputs one item per product. For a v7 order, fill in each attribute's attributeValue and send vmfAdditionalAttributes as the order's vmfVendorAdditionalAttributes (hardware) and vriAdditionalAttributes as its vriAdditionalAttributes (subscriptions).",
+			'Outputs one item per product with the fields its vendor requires. To order with Order › Create Async, fill in their values and pass those of hardware, software and warranty products in Vendor Mandatory Fields per Product (JSON).',
 		name: 'outputNotice',
 		type: 'notice',
 		default: '',
@@ -61,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	let body: IDataObject;
 	if (this.getNodeParameter('lookUpBy', itemIndex) === 'quoteNumber') {
-		body = { quoteNumber: requiredText.call(this, 'quoteNumber', itemIndex, { label: 'Quote Number' }) };
+		body = { quoteNumber: requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL }) };
 	} else {
 		const products = readLines.call(this, itemIndex, PRODUCTS);
 		products.forEach((product, index) => {
