@@ -283,4 +283,36 @@ describe('the n8n editor shows the package’s nodes', () => {
 		expect(credentialBox!.y).toBeGreaterThan(switchBox!.y);
 		await closeNode(ndv);
 	});
+
+	test('order create: the form reads top to bottom — lines, then one named group after another', async () => {
+		const node = await openWorkflow('ingramMicroOrder', 'Create order');
+		const ndv = await openNode(node);
+		await screenshot('editor-6-node-order-create.png');
+		expect(await shownValue(ndv.locator('[data-test-id="parameter-input-operation"]'))).toBe('Create');
+		// no price reads as 0 and no risky switch is on before the user adds it
+		const parameters = ndv.locator('[data-test-id="node-parameters"]');
+		expect(await text(parameters)).not.toMatch(/Unit Price\s*0/);
+		await closeNode(ndv);
+	});
+
+	test('dark theme: the dark icon variant loads and both panels render', async () => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		const priceNode = await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node);
+		await screenshot('editor-7-dark-canvas-price-availability.png');
+		expect(await iconsIn(priceNode)).toEqual([{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true }]);
+		const priceNdv = await openNode(priceNode);
+		await screenshot('editor-8-dark-node-price-availability.png');
+		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-operation"]'))).toBe('Get Price and Availability');
+		await closeNode(priceNdv);
+
+		const triggerNode = await openWorkflow(TRIGGER_WORKFLOW.id, TRIGGER_WORKFLOW.node);
+		const triggerNdv = await openNode(triggerNode);
+		await triggerNdv.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
+		await screenshot('editor-9-dark-node-trigger.png');
+		expect(await iconsIn(triggerNdv.locator('header'))).toEqual([
+			{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true },
+		]);
+		await closeNode(triggerNdv);
+		await page.emulateMedia({ colorScheme: 'light' });
+	});
 });
