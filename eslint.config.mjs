@@ -10,7 +10,16 @@ import tseslint from 'typescript-eslint';
 const communityRecommended = n8nCommunityNodes.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'gulpfile.js', 'jest.config.js', 'jest.e2e.config.js'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'coverage/**',
+			'gulpfile.js',
+			'jest.config.js',
+			'jest.e2e.config.js',
+		],
+	},
 	{
 		files: ['**/*.ts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended, communityRecommended],

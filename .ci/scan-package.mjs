@@ -2,7 +2,10 @@
 // verified community nodes) on this checkout: the source leg (package.json, nodes/, credentials/)
 // and the published leg (what `npm pack` ships: dist/**/*.js and package.json), with inline
 // eslint-disable comments ignored as the scanner does. Needs a build (dist/) first.
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 let failed = false;
@@ -11,7 +14,9 @@ for (const [leg, patterns] of [
 	['published files', ['dist/**/*.js', 'package.json']],
 ]) {
 	const result = await analyzePackage(root, patterns);
-	console.log(`n8n community package scan, ${leg}: ${result.passed ? 'passed' : `FAILED (${result.message})`}`);
+	console.log(
+		`n8n community package scan, ${leg}: ${result.passed ? 'passed' : `FAILED (${result.message})`}`,
+	);
 	if (!result.passed) {
 		failed = true;
 		if (result.details) console.log(result.details);

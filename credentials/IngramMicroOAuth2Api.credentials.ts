@@ -113,7 +113,11 @@ class StaleTokenError extends Error {
  */
 export function tokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
-		.update([ingramMicroHost(credentials), credentials.clientId, credentials.clientSecret].map(String).join('\n'))
+		.update(
+			[ingramMicroHost(credentials), credentials.clientId, credentials.clientSecret]
+				.map(String)
+				.join('\n'),
+		)
 		.digest('hex')
 		.slice(0, 32);
 }
@@ -121,12 +125,18 @@ export function tokenFingerprint(credentials: ICredentialDataDecryptedObject): s
 /** What came back instead of a token, in a few words, without echoing its content. */
 function describeTokenAnswer(answer: unknown): string {
 	if (typeof answer === 'string') {
-		return /^\s*</.test(answer) ? 'an HTML page' : answer.trim() === '' ? 'an empty body' : 'text that is not JSON';
+		return /^\s*</.test(answer)
+			? 'an HTML page'
+			: answer.trim() === ''
+				? 'an empty body'
+				: 'text that is not JSON';
 	}
 	if (Array.isArray(answer)) return 'a JSON list';
 	if (answer && typeof answer === 'object') {
 		const keys = Object.keys(answer);
-		return keys.length ? `a JSON object with ${keys.slice(0, 5).join(', ')} but no access_token` : 'an empty JSON object';
+		return keys.length
+			? `a JSON object with ${keys.slice(0, 5).join(', ')} but no access_token`
+			: 'an empty JSON object';
 	}
 	return `the JSON value ${String(answer)}`;
 }
@@ -147,9 +157,13 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 
 	displayName = 'Ingram Micro OAuth2 API';
 
-	icon: Icon = { light: 'file:../icons/ingramMicro.svg', dark: 'file:../icons/ingramMicro.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/ingramMicro.svg',
+		dark: 'file:../icons/ingramMicro.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ingram/n8n-nodes-ingram#ingram-micro-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ingram/n8n-nodes-ingram#ingram-micro-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -204,7 +218,8 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 20-222222',
-			description: 'Your Ingram Micro reseller account number (sent as IM-CustomerNumber, at most 10 characters)',
+			description:
+				'Your Ingram Micro reseller account number (sent as IM-CustomerNumber, at most 10 characters)',
 		},
 		{
 			displayName: 'Country Code',
@@ -213,7 +228,8 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			default: 'US',
 			required: true,
 			placeholder: 'e.g. US',
-			description: 'Two-letter ISO country code of your Ingram Micro account (sent as IM-CountryCode)',
+			description:
+				'Two-letter ISO country code of your Ingram Micro account (sent as IM-CountryCode)',
 		},
 		{
 			displayName: 'Sender ID',
@@ -294,7 +310,9 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 			...(requestOptions.headers as Record<string, string>),
 			Authorization: `Bearer ${credentials.accessToken as string}`,
 			'IM-CustomerNumber': String(credentials.customerNumber ?? '').trim(),
-			'IM-CountryCode': String(credentials.countryCode ?? '').trim().toUpperCase(),
+			'IM-CountryCode': String(credentials.countryCode ?? '')
+				.trim()
+				.toUpperCase(),
 		};
 		const senderId = String(credentials.senderId ?? '').trim();
 		if (senderId && !headers['IM-SenderID']) headers['IM-SenderID'] = senderId;

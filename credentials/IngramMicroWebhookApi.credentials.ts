@@ -9,7 +9,10 @@ export class IngramMicroWebhookApi implements ICredentialType {
 
 	displayName = 'Ingram Micro Webhook API';
 
-	icon: Icon = { light: 'file:../icons/ingramMicro.svg', dark: 'file:../icons/ingramMicro.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/ingramMicro.svg',
+		dark: 'file:../icons/ingramMicro.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ingram/n8n-nodes-ingram#ingram-micro-trigger';
 

@@ -49,15 +49,28 @@ export function ensureNode24() {
 	const binDir = process.platform === 'win32' ? packageDir : join(packageDir, 'bin');
 	const binary = join(binDir, process.platform === 'win32' ? 'node.exe' : 'node');
 	if (!existsSync(binary)) {
-		console.log(`n8n-nodes-ingram: Node ${process.version} found, tests and n8n need Node ${REQUIRED_MAJOR}: installing ${pkg}@${REQUIRED_MAJOR} from the npm registry into ${prefix} (once).`);
+		console.log(
+			`n8n-nodes-ingram: Node ${process.version} found, tests and n8n need Node ${REQUIRED_MAJOR}: installing ${pkg}@${REQUIRED_MAJOR} from the npm registry into ${prefix} (once).`,
+		);
 		mkdirSync(prefix, { recursive: true });
 		const result = spawnSync(
 			'npm',
-			['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${REQUIRED_MAJOR}`],
+			[
+				'install',
+				'--no-save',
+				'--no-package-lock',
+				'--no-audit',
+				'--no-fund',
+				'--prefix',
+				prefix,
+				`${pkg}@${REQUIRED_MAJOR}`,
+			],
 			{ stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' },
 		);
 		if (result.status !== 0 || !existsSync(binary)) {
-			console.error(`n8n-nodes-ingram: could not install ${pkg}@${REQUIRED_MAJOR}; install Node ${REQUIRED_MAJOR} yourself and run the command again.`);
+			console.error(
+				`n8n-nodes-ingram: could not install ${pkg}@${REQUIRED_MAJOR}; install Node ${REQUIRED_MAJOR} yourself and run the command again.`,
+			);
 			process.exit(1);
 		}
 	}
@@ -84,7 +97,11 @@ if (isMain) {
 		console.error('usage: node scripts/node24.mjs <command> [args...]');
 		process.exit(2);
 	}
-	const child = spawn(command, args, { stdio: 'inherit', env: node24Env(), shell: process.platform === 'win32' });
+	const child = spawn(command, args, {
+		stdio: 'inherit',
+		env: node24Env(),
+		shell: process.platform === 'win32',
+	});
 	// Ctrl-C reaches the child directly (same terminal process group): wait for it to shut down
 	// instead of dying first. A SIGTERM sent to this process alone is passed on.
 	process.on('SIGINT', () => {});

@@ -1,4 +1,3 @@
- 
 import type { INode } from 'n8n-workflow';
 import * as n8nWorkflow from 'n8n-workflow';
 
@@ -38,7 +37,9 @@ describe('Ingram Micro OAuth2 API credential', () => {
 		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, clientSecret: 'wrong' };
 		const result = await testCredential(pkg, data);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Ingram Micro refused the Client ID or Client Secret \(HTTP 401 from the token endpoint\)\. Copy both again/);
+		expect(result.message).toMatch(
+			/^Ingram Micro refused the Client ID or Client Secret \(HTTP 401 from the token endpoint\)\. Copy both again/,
+		);
 		expect(result.message).not.toContain('wrong');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
@@ -62,24 +63,33 @@ describe('Ingram Micro OAuth2 API credential', () => {
 	});
 
 	test('an unreachable host: the test says it cannot reach Ingram Micro there', async () => {
-		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, customBaseUrl: 'http://127.0.0.1:1' };
+		const data = {
+			...simCredentials(sim).ingramMicroOAuth2Api,
+			customBaseUrl: 'http://127.0.0.1:1',
+		};
 		const result = await testCredential(pkg, data);
 		expect(result).toMatchObject({ status: 'Error' });
-		expect(result.message).toMatch(/^Cannot reach Ingram Micro's token endpoint at http:\/\/127\.0\.0\.1:1: the connection was refused\. Check the Environment/);
+		expect(result.message).toMatch(
+			/^Cannot reach Ingram Micro's token endpoint at http:\/\/127\.0\.0\.1:1: the connection was refused\. Check the Environment/,
+		);
 	});
 
 	test('a customer number the app is not registered to: the test says the customer number was refused', async () => {
 		const data = { ...simCredentials(sim).ingramMicroOAuth2Api, customerNumber: '20-999999' };
 		const result = await testCredential(pkg, data);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number/);
+		expect(result.message).toMatch(
+			/^The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number/,
+		);
 	});
 
 	test('a token service that is down: the test says so, not that the credentials are wrong', async () => {
 		sim.setFault({ mode: 'status', status: 503, times: 1, operationId: 'get-accesstoken' });
 		const result = await testCredential(pkg, simCredentials(sim).ingramMicroOAuth2Api);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Ingram Micro's token service is unavailable \(HTTP 503\); the Client ID and Secret were not refused/);
+		expect(result.message).toMatch(
+			/^Ingram Micro's token service is unavailable \(HTTP 503\); the Client ID and Secret were not refused/,
+		);
 	});
 
 	test('the token is requested by form POST: the secret travels in the body, never in the URL', async () => {
@@ -100,7 +110,12 @@ describe('Ingram Micro OAuth2 API credential', () => {
 		await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'getPriceAndAvailability', identifyBy: 'ingramPartNumber', skus: skus.join(',') },
+			parameters: {
+				resource: 'product',
+				operation: 'getPriceAndAvailability',
+				identifyBy: 'ingramPartNumber',
+				skus: skus.join(','),
+			},
 		});
 		const calls = sim.requests.filter((r) => r.path.startsWith('/resellers'));
 		expect(calls).toHaveLength(2);
@@ -128,22 +143,38 @@ describe('Ingram Micro OAuth2 API credential', () => {
 
 	test('the environment decides where token and API calls go', () => {
 		expect(ingramMicroHost({ environment: 'production' })).toBe('https://api.ingrammicro.com:443');
-		expect(ingramMicroApiBaseUrl({ environment: 'production' })).toBe('https://api.ingrammicro.com:443');
+		expect(ingramMicroApiBaseUrl({ environment: 'production' })).toBe(
+			'https://api.ingrammicro.com:443',
+		);
 		// the sandbox shares the host; only API calls move under /sandbox, the token URL does not
 		expect(ingramMicroHost({ environment: 'sandbox' })).toBe('https://api.ingrammicro.com:443');
-		expect(ingramMicroApiBaseUrl({ environment: 'sandbox' })).toBe('https://api.ingrammicro.com:443/sandbox');
-		expect(ingramMicroApiBaseUrl({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010/' })).toBe(
-			'http://127.0.0.1:4010',
+		expect(ingramMicroApiBaseUrl({ environment: 'sandbox' })).toBe(
+			'https://api.ingrammicro.com:443/sandbox',
 		);
+		expect(
+			ingramMicroApiBaseUrl({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010/' }),
+		).toBe('http://127.0.0.1:4010');
 	});
 });
 
 describe('credential fields are checked before anything is sent', () => {
 	test.each([
-		['customerNumber', '20-2222222222', 'The credential field "Customer Number" is 13 characters long; Ingram Micro accepts at most 10'],
+		[
+			'customerNumber',
+			'20-2222222222',
+			'The credential field "Customer Number" is 13 characters long; Ingram Micro accepts at most 10',
+		],
 		['customerNumber', ' ', 'The credential field "Customer Number" is empty'],
-		['countryCode', 'USA', 'The credential field "Country Code" must be two letters, such as US (got "USA")'],
-		['senderId', 'x'.repeat(33), 'The credential field "Sender ID" is 33 characters long; Ingram Micro accepts at most 32'],
+		[
+			'countryCode',
+			'USA',
+			'The credential field "Country Code" must be two letters, such as US (got "USA")',
+		],
+		[
+			'senderId',
+			'x'.repeat(33),
+			'The credential field "Sender ID" is 33 characters long; Ingram Micro accepts at most 32',
+		],
 	])('%s = %p', async (field, value, message) => {
 		const credentials = simCredentials(sim);
 		credentials.ingramMicroOAuth2Api[field] = value;
@@ -166,8 +197,19 @@ describe('the credential test request', () => {
 		['custom', { customBaseUrl: 'http://127.0.0.1:4010/' }, 'http://127.0.0.1:4010'],
 	])('goes to the %s base URL', (environment, extra, expected) => {
 		const type = pkg.credentialTypes.ingramMicroOAuth2Api;
-		const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
-		const node = { name: 'Credential Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			nodeTypes: pkg.nodeTypes,
+			active: false,
+		});
+		const node = {
+			name: 'Credential Test',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		} as unknown as INode;
 		const credentials = { environment, ...extra };
 		const baseURL = workflow.expression.getSimpleParameterValue(
 			node,

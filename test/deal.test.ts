@@ -32,7 +32,12 @@ describe('Deal › Search', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'deal', operation: 'search', returnAll: true, filters: { vendor: 'Cisco' } },
+			parameters: {
+				resource: 'deal',
+				operation: 'search',
+				returnAll: true,
+				filters: { vendor: 'Cisco' },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.dealId).sort()).toEqual([...expected].sort());
@@ -53,7 +58,9 @@ describe('Deal › Search', () => {
 				filters: { dealId: deal.dealId, endUser: deal.endUser },
 			},
 		});
-		expect(items.map((i) => i.json)).toEqual([expect.objectContaining({ dealId: deal.dealId, vendor: 'Cisco', endUser: deal.endUser })]);
+		expect(items.map((i) => i.json)).toEqual([
+			expect.objectContaining({ dealId: deal.dealId, vendor: 'Cisco', endUser: deal.endUser }),
+		]);
 		expect(searchRequests()[0].query).toMatchObject({ dealId: deal.dealId, endUser: deal.endUser });
 	});
 
@@ -111,7 +118,12 @@ describe('Deal › Get', () => {
 
 		expect(items).toHaveLength(1);
 		const json = items[0].json;
-		expect(json).toMatchObject({ dealId: deal.dealId, vendor: 'Cisco', endUser: deal.endUser, currencyCode: 'USD' });
+		expect(json).toMatchObject({
+			dealId: deal.dealId,
+			vendor: 'Cisco',
+			endUser: deal.endUser,
+			currencyCode: 'USD',
+		});
 		expect(json.endUserInfo).toBeUndefined();
 		expect(json.products).toEqual(
 			deal.products.map((p) =>
@@ -147,7 +159,12 @@ describe('Deal › Get', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'deal', operation: 'get', dealId: dealLocator(SIM_FIXTURES.deals.cisco), vendorName: 'HP' },
+			parameters: {
+				resource: 'deal',
+				operation: 'get',
+				dealId: dealLocator(SIM_FIXTURES.deals.cisco),
+				vendorName: 'HP',
+			},
 		});
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('404');
@@ -176,12 +193,20 @@ describe('Deal › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'deal', operation: 'get', dealId: dealLocator('={{ $json.dealId }}'), vendorName: 'Cisco' },
+			parameters: {
+				resource: 'deal',
+				operation: 'get',
+				dealId: dealLocator('={{ $json.dealId }}'),
+				vendorName: 'Cisco',
+			},
 			input: [{ json: { dealId: '' } }, { json: { dealId: SIM_FIXTURES.deals.cisco } }],
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(items[0]).toEqual({ json: { error: '"Deal" is required [item 0]' }, pairedItem: { item: 0 } });
+		expect(items[0]).toEqual({
+			json: { error: '"Deal" is required [item 0]' },
+			pairedItem: { item: 0 },
+		});
 		expect(items[1].json.dealId).toBe(SIM_FIXTURES.deals.cisco);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(sim.count({ operationId: DETAILS })).toBe(1);

@@ -55,8 +55,17 @@ const nodeFor = (type: INodeType, parameters: INodeParameters, typeVersion: numb
 function form(type: INodeType, parameters: INodeParameters, typeVersion = latestVersion(type)) {
 	const { properties } = type.description;
 	const editedNode = nodeFor(type, parameters, typeVersion);
-	const values = NodeHelpers.getNodeParameters(properties, parameters, true, false, editedNode, type.description)!;
-	const fields = properties.filter((p) => NodeHelpers.displayParameter(values, p, editedNode, type.description));
+	const values = NodeHelpers.getNodeParameters(
+		properties,
+		parameters,
+		true,
+		false,
+		editedNode,
+		type.description,
+	)!;
+	const fields = properties.filter((p) =>
+		NodeHelpers.displayParameter(values, p, editedNode, type.description),
+	);
 	const field = (name: string) => {
 		const found = fields.find((p) => p.name === name);
 		if (!found) throw new Error(`The form has no field "${name}"`);
@@ -71,7 +80,8 @@ const option = (property: INodeProperties, name: string) => {
 	if (!found) throw new Error(`"${property.displayName}" has no option "${name}"`);
 	return found;
 };
-const lineFields = (lines: INodeProperties) => (lines.options as INodePropertyCollection[])[0].values;
+const lineFields = (lines: INodeProperties) =>
+	(lines.options as INodePropertyCollection[])[0].values;
 const optionsOf = (type: INodeType, name: string) =>
 	type.description.properties.find((p) => p.name === name)!.options as INodePropertyOptions[];
 
@@ -103,17 +113,22 @@ describe('1. Order › Create reads as a form', () => {
 		expect(lines.required).toBe(true);
 		// n8n 2.41 draws no required mark on a fixedCollection's label: its tooltip says it
 		expect(lines.description).toBe('At least one line is needed');
-		expect(form(node, { resource: 'order', operation, linesInput: 'json', ...extra }).field('linesJson').required).toBe(
-			true,
-		);
+		expect(
+			form(node, { resource: 'order', operation, linesInput: 'json', ...extra }).field('linesJson')
+				.required,
+		).toBe(true);
 	});
 
 	test('lines are optional where something else can stand in for them (a quote from a deal)', () => {
-		expect(form(node, { resource: 'quote', operation: 'create' }).field('lines').required).toBe(false);
+		expect(form(node, { resource: 'quote', operation: 'create' }).field('lines').required).toBe(
+			false,
+		);
 	});
 
 	test('Unit Price and End User Price start empty (not at a price of 0); the quantity starts at 1', () => {
-		const fields = lineFields(form(node, { resource: 'order', operation: 'create' }).field('lines'));
+		const fields = lineFields(
+			form(node, { resource: 'order', operation: 'create' }).field('lines'),
+		);
 		const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
 		expect(byName.unitPrice).toMatchObject({ type: 'number', default: '' });
 		expect(byName.endUserPrice).toMatchObject({ type: 'number', default: '' });
@@ -129,7 +144,9 @@ describe('1. Order › Create reads as a form', () => {
 	test.each(['create', 'createAsync'])(
 		'Order › %s: the optional groups go ship-to, shipment, end user, reseller, the rest; each button names its group',
 		(operation) => {
-			const groups = form(node, { resource: 'order', operation }).fields.filter((p) => p.type === 'collection');
+			const groups = form(node, { resource: 'order', operation }).fields.filter(
+				(p) => p.type === 'collection',
+			);
 			expect(groups.map((g) => [g.displayName, g.placeholder])).toEqual([
 				['Ship-To', 'Add Ship-To Field'],
 				['Shipment Details', 'Add Shipment Detail'],
@@ -144,7 +161,11 @@ describe('1. Order › Create reads as a form', () => {
 		'Order › %s: the risky flags are off until the user turns them on, and say what on means',
 		(operation) => {
 			const additional = form(node, { resource: 'order', operation }).field('additionalFields');
-			for (const name of ['allowDuplicateCustomerOrderNumber', 'allowOrderOnCustomerHold', 'allowPartialOrder']) {
+			for (const name of [
+				'allowDuplicateCustomerOrderNumber',
+				'allowOrderOnCustomerHold',
+				'allowPartialOrder',
+			]) {
 				const flag = option(additional, name);
 				expect(flag.default).toBe(false);
 				expect(flag.description).toMatch(/^Whether .* On: /);
@@ -186,30 +207,49 @@ describe('3. Sandbox-only options have their own group; opaque options have plai
 		['get', ['regionCode', 'simulateStatus']],
 		['update', ['regionCode']],
 		['cancel', ['regionCode']],
-	])('Order › %s: sandbox options only in "Sandbox Testing", which says what it is for', (operation, names) => {
-		const { fields, field } = form(node, { resource: 'order', operation });
-		const sandbox = field('sandboxTesting');
-		expect(sandbox).toMatchObject({ displayName: 'Sandbox Testing', type: 'collection', default: {} });
-		expect(sandbox.description).toMatch(/Only for Ingram Micro's sandbox/);
-		expect(sandbox.description).toMatch(/Not for production/);
-		expect(options(sandbox).map((o) => o.name).sort()).toEqual(names);
-		// and nowhere else
-		const elsewhere = fields
-			.filter((p) => p !== sandbox)
-			.flatMap((p) => [...walk([p])])
-			.filter((entry) => entry.name === 'regionCode' || entry.name === 'simulateStatus');
-		expect(elsewhere).toEqual([]);
-	});
+	])(
+		'Order › %s: sandbox options only in "Sandbox Testing", which says what it is for',
+		(operation, names) => {
+			const { fields, field } = form(node, { resource: 'order', operation });
+			const sandbox = field('sandboxTesting');
+			expect(sandbox).toMatchObject({
+				displayName: 'Sandbox Testing',
+				type: 'collection',
+				default: {},
+			});
+			expect(sandbox.description).toMatch(/Only for Ingram Micro's sandbox/);
+			expect(sandbox.description).toMatch(/Not for production/);
+			expect(
+				options(sandbox)
+					.map((o) => o.name)
+					.sort(),
+			).toEqual(names);
+			// and nowhere else
+			const elsewhere = fields
+				.filter((p) => p !== sandbox)
+				.flatMap((p) => [...walk([p])])
+				.filter((entry) => entry.name === 'regionCode' || entry.name === 'simulateStatus');
+			expect(elsewhere).toEqual([]);
+		},
+	);
 
 	test('Order › Get: the IML option is named in full and off by default', () => {
-		const iml = option(form(node, { resource: 'order', operation: 'get' }).field('options'), 'isIml');
+		const iml = option(
+			form(node, { resource: 'order', operation: 'get' }).field('options'),
+			'isIml',
+		);
 		expect(iml.displayName).toBe('Ingram Micro Lifecycle (IML) Customer');
 		expect(iml.default).toBe(false);
-		expect(iml.description).toMatch(/^Whether your account is an Ingram Micro Lifecycle \(IML\) customer account/);
+		expect(iml.description).toMatch(
+			/^Whether your account is an Ingram Micro Lifecycle \(IML\) customer account/,
+		);
 	});
 
 	test('Invoice › Get: the "customer type" option says what is known of it, defaulting to Invoice', () => {
-		const type = option(form(node, { resource: 'invoice', operation: 'get' }).field('options'), 'customerType');
+		const type = option(
+			form(node, { resource: 'invoice', operation: 'get' }).field('options'),
+			'customerType',
+		);
 		expect(type.displayName).toBe('Lookup Type');
 		expect(type.default).toBe('invoice');
 		expect(type.description).toMatch(/Leave it out unless Ingram Micro asks you to set it/);
@@ -221,7 +261,10 @@ describe('4. One quote selector wherever a quote number is asked for', () => {
 		['Quote › Get', { resource: 'quote', operation: 'get' }],
 		['Quote › Validate', { resource: 'quote', operation: 'validate' }],
 		['Order › Create Async', { resource: 'order', operation: 'createAsync', orderFrom: 'quote' }],
-		['Vendor Required Info › Get', { resource: 'vendorRequiredInfo', operation: 'get', lookUpBy: 'quoteNumber' }],
+		[
+			'Vendor Required Info › Get',
+			{ resource: 'vendorRequiredInfo', operation: 'get', lookUpBy: 'quoteNumber' },
+		],
 	])('%s: Quote Number is a locator with From List (searchQuotes) first', (_, parameters) => {
 		const reference = form(node, { resource: 'quote', operation: 'get' }).field('quoteNumber');
 		const quoteNumber = form(node, parameters).field('quoteNumber');
@@ -231,7 +274,10 @@ describe('4. One quote selector wherever a quote number is asked for', () => {
 			required: true,
 			default: { mode: 'list', value: '' },
 		});
-		expect(quoteNumber.modes?.[0]).toMatchObject({ name: 'list', typeOptions: { searchListMethod: 'searchQuotes' } });
+		expect(quoteNumber.modes?.[0]).toMatchObject({
+			name: 'list',
+			typeOptions: { searchListMethod: 'searchQuotes' },
+		});
 		expect(quoteNumber.modes).toEqual(reference.modes);
 		expect(node.methods?.listSearch?.searchQuotes).toBeInstanceOf(Function);
 	});
@@ -241,7 +287,9 @@ describe('5. Quote › Create takes the contact from the credential', () => {
 	test('Customer Contact Email is optional and says that empty means the credential’s', () => {
 		const contact = form(node, { resource: 'quote', operation: 'create' }).field('customerContact');
 		expect(contact.required).not.toBe(true);
-		expect(contact.description).toMatch(/Leave it empty to use the credential's Customer Contact Email/);
+		expect(contact.description).toMatch(
+			/Leave it empty to use the credential's Customer Contact Email/,
+		);
 	});
 });
 
@@ -250,13 +298,26 @@ describe('6. The canvas subtitle uses the dropdowns’ words', () => {
 	function subtitle(parameters: INodeParameters, typeVersion = latestVersion(node)) {
 		const canvasNode = nodeFor(node, parameters, typeVersion);
 		canvasNode.type = `${pkg.packageName}.ingramMicro`;
-		const workflow = new Workflow({ nodes: [canvasNode], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+		const workflow = new Workflow({
+			nodes: [canvasNode],
+			connections: {},
+			nodeTypes: pkg.nodeTypes,
+			active: false,
+		});
 		const placed = workflow.getNode(canvasNode.name)!;
-		return workflow.expression.getSimpleParameterValue(placed, node.description.subtitle!, 'internal', {});
+		return workflow.expression.getSimpleParameterValue(
+			placed,
+			node.description.subtitle!,
+			'internal',
+			{},
+		);
 	}
 
 	test.each([
-		[{ resource: 'product', operation: 'getPriceAndAvailability' }, 'Product: Get Price and Availability'],
+		[
+			{ resource: 'product', operation: 'getPriceAndAvailability' },
+			'Product: Get Price and Availability',
+		],
 		[{ resource: 'order', operation: 'createAsync' }, 'Order: Create Async'],
 		[{ resource: 'vendorRequiredInfo', operation: 'get' }, 'Vendor Required Info: Get'],
 		[{ resource: 'freight', operation: 'estimate' }, 'Freight: Estimate'],
@@ -273,7 +334,8 @@ describe('6. The canvas subtitle uses the dropdowns’ words', () => {
 				labels.set(String(o.value), (labels.get(String(o.value)) ?? new Set()).add(o.name));
 			}
 		}
-		for (const [value, names] of labels) expect([value, [...names]]).toEqual([value, [expect.any(String)]]);
+		for (const [value, names] of labels)
+			expect([value, [...names]]).toEqual([value, [expect.any(String)]]);
 	});
 });
 
@@ -290,10 +352,13 @@ describe('7. Plain words where a user reads', () => {
 	test.each([
 		['Ingram Micro', () => node],
 		['Ingram Micro Trigger', () => trigger],
-	])('%s: no API version, header, field or enum names in labels, descriptions and notices', (_, type) => {
-		const found = wordsOf(type()).filter((text) => JARGON.some((pattern) => pattern.test(text)));
-		expect(found).toEqual([]);
-	});
+	])(
+		'%s: no API version, header, field or enum names in labels, descriptions and notices',
+		(_, type) => {
+			const found = wordsOf(type()).filter((text) => JARGON.some((pattern) => pattern.test(text)));
+			expect(found).toEqual([]);
+		},
+	);
 
 	test('no label is a raw field name (e.g. vmfAdditionalAttributes)', () => {
 		const labels = [...walk([...node.description.properties, ...trigger.description.properties])]
@@ -303,17 +368,23 @@ describe('7. Plain words where a user reads', () => {
 	});
 
 	test('no option value carries Ingram’s IM:: prefix, so an expression shows plain values too', () => {
-		const prefixed = [...walk([...node.description.properties, ...trigger.description.properties])].filter(
-			(entry) => typeof entry.value === 'string' && entry.value.includes('::'),
-		);
+		const prefixed = [
+			...walk([...node.description.properties, ...trigger.description.properties]),
+		].filter((entry) => typeof entry.value === 'string' && entry.value.includes('::'));
 		expect(prefixed).toEqual([]);
 	});
 
 	test('the notices of asynchronous creates name the trigger event that reports the result, in its words', () => {
 		const eventNames = optionsOf(trigger, 'events').map((o) => o.name);
-		const quoteNotice = form(node, { resource: 'quote', operation: 'create' }).field('quoteCreateNotice').displayName;
-		const orderNotice = form(node, { resource: 'order', operation: 'createAsync' }).field('asyncNotice').displayName;
-		expect(eventNames).toEqual(expect.arrayContaining(['Quote Created', 'Order Created (Async Result)']));
+		const quoteNotice = form(node, { resource: 'quote', operation: 'create' }).field(
+			'quoteCreateNotice',
+		).displayName;
+		const orderNotice = form(node, { resource: 'order', operation: 'createAsync' }).field(
+			'asyncNotice',
+		).displayName;
+		expect(eventNames).toEqual(
+			expect.arrayContaining(['Quote Created', 'Order Created (Async Result)']),
+		);
 		expect(quoteNotice).toContain("Ingram Micro Trigger's Quote Created event");
 		expect(orderNotice).toContain("Ingram Micro Trigger's Order Created (Async Result) event");
 	});
@@ -330,13 +401,17 @@ describe('8. The trigger panel', () => {
 		const slot = properties.findIndex((p) => p.type === 'credentials');
 		expect(slot).toBe(properties.findIndex((p) => p.name === 'verifySignature') + 1);
 		expect(properties[slot].displayOptions).toEqual(credential.displayOptions);
-		expect(form(trigger, { verifySignature: false }).fields.some((p) => p.type === 'credentials')).toBe(false);
+		expect(
+			form(trigger, { verifySignature: false }).fields.some((p) => p.type === 'credentials'),
+		).toBe(false);
 	});
 
 	test('a new trigger is not in error: Events starts at Any Event', () => {
 		const events = trigger.description.properties.find((p) => p.name === 'events')!;
 		expect(events.default).toEqual(['*']);
-		expect((events.options as INodePropertyOptions[]).find((o) => o.value === '*')?.name).toBe('Any Event');
+		expect((events.options as INodePropertyOptions[]).find((o) => o.value === '*')?.name).toBe(
+			'Any Event',
+		);
 		const fresh = form(trigger, {});
 		const issues = NodeHelpers.getNodeParametersIssues(
 			trigger.description.properties,
@@ -381,7 +456,11 @@ describe('engine', () => {
 		parameters: INodeParameters;
 	}
 	const example = (file: string) =>
-		(JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as { nodes: ExampleNode[] }).nodes;
+		(
+			JSON.parse(readFileSync(join(__dirname, '..', 'examples', file), 'utf8')) as {
+				nodes: ExampleNode[];
+			}
+		).nodes;
 	const runExample = async (file: string, name: string, input: IDataObject[]) => {
 		const { parameters, typeVersion } = example(file).find((n) => n.name === name)!;
 		return await runNode({
@@ -395,13 +474,19 @@ describe('engine', () => {
 
 	test('the examples name every resource, operation and event they use, so no default can change what they do', () => {
 		const files = readdirSync(join(__dirname, '..', 'examples')).filter((f) => f.endsWith('.json'));
-		const ingramNodes = files.flatMap(example).filter((n) => n.type.startsWith('n8n-nodes-ingram.'));
+		const ingramNodes = files
+			.flatMap(example)
+			.filter((n) => n.type.startsWith('n8n-nodes-ingram.'));
 		expect(ingramNodes.length).toBeGreaterThanOrEqual(5);
 		for (const { type, typeVersion, parameters } of ingramNodes) {
 			if (type.endsWith('.ingramMicroTrigger')) {
 				expect(parameters.events).toEqual(expect.arrayContaining([expect.any(String)]));
 			} else {
-				expect([typeVersion, typeof parameters.resource, typeof parameters.operation]).toEqual([1.1, 'string', 'string']);
+				expect([typeVersion, typeof parameters.resource, typeof parameters.operation]).toEqual([
+					1.1,
+					'string',
+					'string',
+				]);
 			}
 		}
 	});
@@ -413,21 +498,32 @@ describe('engine', () => {
 			{ customerOrderNumber: 'N8N-EXAMPLE-1', sku: '123512', quantity: 2 },
 		]);
 		expect(created.error).toBeUndefined();
-		expect(created.items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'N8N-EXAMPLE-1' });
-		const read = await runExample(file, getNode.name, created.items.map((i) => i.json));
+		expect(created.items[0].json).toMatchObject({
+			status: 'accepted',
+			customerOrderNumber: 'N8N-EXAMPLE-1',
+		});
+		const read = await runExample(
+			file,
+			getNode.name,
+			created.items.map((i) => i.json),
+		);
 		expect(read.error).toBeUndefined();
 		expect(read.items[0].json).toMatchObject({ customerOrderNumber: 'N8N-EXAMPLE-1' });
 		expect(specViolations(sim)).toEqual([]);
 	});
 
 	test('examples "order search" and "price and availability" run as they are', async () => {
-		const ingramNode = (file: string) => example(file).find((n) => n.type.endsWith('.ingramMicro'))!.name;
+		const ingramNode = (file: string) =>
+			example(file).find((n) => n.type.endsWith('.ingramMicro'))!.name;
 		const searchFile = 'ingram-micro-order-search-return-all.json';
 		const search = await runExample(searchFile, ingramNode(searchFile), [{}]);
 		expect(search.error).toBeUndefined();
 		expect(search.items.length).toBeGreaterThan(100);
 		const pricesFile = 'ingram-micro-price-and-availability.json';
-		const priced = await runExample(pricesFile, ingramNode(pricesFile), [{ sku: '123512' }, { sku: 'DF4128' }]);
+		const priced = await runExample(pricesFile, ingramNode(pricesFile), [
+			{ sku: '123512' },
+			{ sku: 'DF4128' },
+		]);
 		expect(priced.error).toBeUndefined();
 		expect(priced.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

@@ -37,13 +37,16 @@ const SORTABLE = ['invoice', 'quote', 'return', 'renewal'] as const;
 function shown(resource: string, operation: string): INodeProperties[] {
 	return node.description.properties.filter(
 		(p) =>
-			p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation),
+			p.displayOptions?.show?.resource?.includes(resource) &&
+			p.displayOptions?.show?.operation?.includes(operation),
 	);
 }
 const property = (resource: string, operation: string, name: string) =>
 	shown(resource, operation).find((p) => p.name === name);
-const filtersOf = (resource: string) => (property(resource, 'search', 'filters')?.options ?? []) as INodeProperties[];
-const sortOf = (resource: string) => (property(resource, 'search', 'sort')?.options ?? []) as INodeProperties[];
+const filtersOf = (resource: string) =>
+	(property(resource, 'search', 'filters')?.options ?? []) as INodeProperties[];
+const sortOf = (resource: string) =>
+	(property(resource, 'search', 'sort')?.options ?? []) as INodeProperties[];
 
 const search = (resource: string, parameters: IDataObject) =>
 	runNode({
@@ -56,17 +59,31 @@ const range = (from: string, to: string) => ({ range: { from, to } });
 
 describe('1. Order › Search has one status filter', () => {
 	test('one multi-select "Order Status" with the spec’s statuses and nothing preselected', () => {
-		const statusFilters = filtersOf('order').filter((f) => /status/i.test(f.name) || /status/i.test(f.displayName));
+		const statusFilters = filtersOf('order').filter(
+			(f) => /status/i.test(f.name) || /status/i.test(f.displayName),
+		);
 		expect(statusFilters).toHaveLength(1);
 		const [status] = statusFilters;
-		expect(status).toMatchObject({ displayName: 'Order Status', type: 'multiOptions', default: [] });
+		expect(status).toMatchObject({
+			displayName: 'Order Status',
+			type: 'multiOptions',
+			default: [],
+		});
 		const spec = xiSpec() as {
-			paths: Record<string, { get: { parameters: Array<{ name: string; schema: { enum?: string[] } }> } }>;
+			paths: Record<
+				string,
+				{ get: { parameters: Array<{ name: string; schema: { enum?: string[] } }> } }
+			>;
 		};
-		const specEnum = spec.paths['/resellers/v6/orders/search'].get.parameters.find((p) => p.name === 'orderStatus')!
-			.schema.enum;
-		expect((status.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([...specEnum!].sort());
-		expect((status.options as INodePropertyOptions[]).every((o) => o.name !== String(o.value))).toBe(true);
+		const specEnum = spec.paths['/resellers/v6/orders/search'].get.parameters.find(
+			(p) => p.name === 'orderStatus',
+		)!.schema.enum;
+		expect((status.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(
+			[...specEnum!].sort(),
+		);
+		expect(
+			(status.options as INodePropertyOptions[]).every((o) => o.name !== String(o.value)),
+		).toBe(true);
 	});
 
 	test('one chosen status goes as orderStatus and selects exactly those orders', async () => {
@@ -81,7 +98,9 @@ describe('1. Order › Search has one status filter', () => {
 	});
 
 	test('several statuses go as orderStatus-in, as a list', async () => {
-		const { items, error } = await search('order', { filters: { orderStatus: ['ON HOLD', 'CANCELLED'] } });
+		const { items, error } = await search('order', {
+			filters: { orderStatus: ['ON HOLD', 'CANCELLED'] },
+		});
 		expect(error).toBeUndefined();
 		const [request] = searchRequests();
 		expect(request.query['orderStatus-in']).toEqual(['ON HOLD', 'CANCELLED']);
@@ -98,7 +117,11 @@ describe('1. Order › Search has one status filter', () => {
 			'={{ ["OPEN"] }}',
 			{ 'orderStatus-in': 'OPEN' },
 		],
-		['a comma-separated text', '={{ "Processing, backordered" }}', { 'orderStatus-in': ['PROCESSING', 'BACKORDERED'] }],
+		[
+			'a comma-separated text',
+			'={{ "Processing, backordered" }}',
+			{ 'orderStatus-in': ['PROCESSING', 'BACKORDERED'] },
+		],
 	])('from an expression: %s still makes a valid request', async (_case, expression, query) => {
 		const { error } = await search('order', { filters: { orderStatus: expression } });
 		expect(error).toBeUndefined();
@@ -146,7 +169,9 @@ describe('2. One date-range pattern in every search', () => {
 	});
 
 	test('the invoice ranges reach Ingram as from/to parameters and select the invoices in them', async () => {
-		const invoices = [...sim.data.invoices].sort((a, b) => a.invoiceDate.localeCompare(b.invoiceDate));
+		const invoices = [...sim.data.invoices].sort((a, b) =>
+			a.invoiceDate.localeCompare(b.invoiceDate),
+		);
 		const [from, to] = [invoices[20].invoiceDate, invoices[70].invoiceDate];
 		const due = [...sim.data.invoices].map((i) => i.invoiceDueDate).sort();
 		const { items, error } = await search('invoice', {
@@ -167,12 +192,16 @@ describe('2. One date-range pattern in every search', () => {
 		});
 		expect(specViolations(sim)).toEqual([]);
 		const expected = sim.data.invoices.filter((i) => i.invoiceDate >= from && i.invoiceDate <= to);
-		expect(items.map((i) => i.json.invoiceNumber).sort()).toEqual(expected.map((i) => i.invoiceNumber).sort());
+		expect(items.map((i) => i.json.invoiceNumber).sort()).toEqual(
+			expected.map((i) => i.invoiceNumber).sort(),
+		);
 	});
 
 	test('a range from a day to the same day stands for the single-day filters: invoices of that day', async () => {
 		const day = sim.data.invoices[3].invoiceDate;
-		const { items, error } = await search('invoice', { filters: { invoiceDateRange: range(day, day) } });
+		const { items, error } = await search('invoice', {
+			filters: { invoiceDateRange: range(day, day) },
+		});
 		expect(error).toBeUndefined();
 		expect(searchRequests()[0].query).toMatchObject({ invoiceFromDate: day, invoiceToDate: day });
 		expect(items.length).toBe(sim.data.invoices.filter((i) => i.invoiceDate === day).length);
@@ -183,7 +212,9 @@ describe('2. One date-range pattern in every search', () => {
 		const day = sim.data.orders
 			.find((o) => o.ingramOrderNumber === SIM_FIXTURES.orders.shipped)!
 			.ingramOrderDate.slice(0, 10);
-		const { items, error } = await search('order', { filters: { ingramOrderDateRange: range(day, day) } });
+		const { items, error } = await search('order', {
+			filters: { ingramOrderDateRange: range(day, day) },
+		});
 		expect(error).toBeUndefined();
 		expect(searchRequests()[0].query['ingramOrderDate-bt']).toEqual([day, day]);
 		expect(items.map((i) => i.json.ingramOrderNumber)).toContain(SIM_FIXTURES.orders.shipped);
@@ -191,7 +222,9 @@ describe('2. One date-range pattern in every search', () => {
 	});
 
 	test('an invoice range with one end fails before sending, naming the range', async () => {
-		const { error } = await search('invoice', { filters: { dueDateRange: { range: { from: '2025-01-01' } } } });
+		const { error } = await search('invoice', {
+			filters: { dueDateRange: { range: { from: '2025-01-01' } } },
+		});
 		expect(error?.message).toBe('"Due Date" needs both a From and a To date [item 0]');
 		expect(searchRequests()).toHaveLength(0);
 	});
@@ -202,15 +235,23 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 		const [sortBy, direction] = sortOf(resource);
 		expect(sortBy).toMatchObject({ displayName: 'Sort By', name: 'sortBy', type: 'options' });
 		expect((sortBy.options as INodePropertyOptions[]).length).toBeGreaterThan(1);
-		expect((sortBy.options as INodePropertyOptions[]).map((o) => o.value)).toContain(sortBy.default);
+		expect((sortBy.options as INodePropertyOptions[]).map((o) => o.value)).toContain(
+			sortBy.default,
+		);
 		expect(direction).toEqual(sortOf('invoice')[1]);
 		expect(direction).toMatchObject({ name: 'direction', type: 'options', default: 'desc' });
-		expect((direction.options as INodePropertyOptions[]).map((o) => o.value)).toEqual(['asc', 'desc']);
+		expect((direction.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+			'asc',
+			'desc',
+		]);
 	});
 
-	test.each(['order', 'deal'])('%s search offers no sort: Ingram’s endpoint takes none', (resource) => {
-		expect(property(resource, 'search', 'sort')).toBeUndefined();
-	});
+	test.each(['order', 'deal'])(
+		'%s search offers no sort: Ingram’s endpoint takes none',
+		(resource) => {
+			expect(property(resource, 'search', 'sort')).toBeUndefined();
+		},
+	);
 
 	test('no search has a free-text sort or a free-text invoice status/type', () => {
 		const all = SEARCHES.flatMap((resource) => [
@@ -219,7 +260,8 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 			...sortOf(resource),
 		]);
 		const freeText = all.filter(
-			(p) => p.type === 'string' && /sort|order ?by|status|type/i.test(`${p.name} ${p.displayName}`),
+			(p) =>
+				p.type === 'string' && /sort|order ?by|status|type/i.test(`${p.name} ${p.displayName}`),
 		);
 		// Quote "Status" and renewal "Sub-Status" stay text: Ingram documents no closed list for them.
 		expect(freeText.map((p) => p.displayName).sort()).toEqual(['Status', 'Sub-Status']);
@@ -241,7 +283,9 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 		const documented = spec.paths['/resellers/v6/quotes/search'].get.parameters.find(
 			(p) => p.name === 'sortBy',
 		)!.description;
-		const values = (sortOf('quote')[0].options as INodePropertyOptions[]).map((o) => String(o.value));
+		const values = (sortOf('quote')[0].options as INodePropertyOptions[]).map((o) =>
+			String(o.value),
+		);
 		for (const value of values) expect(documented).toContain(value);
 		expect(values).toHaveLength(4);
 	});
@@ -298,7 +342,9 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 		values.every((value, i) => {
 			if (i === 0) return true;
 			const [a, b] = direction === 'asc' ? [values[i - 1], value] : [value, values[i - 1]];
-			return typeof a === 'number' && typeof b === 'number' ? a <= b : String(a).localeCompare(String(b)) <= 0;
+			return typeof a === 'number' && typeof b === 'number'
+				? a <= b
+				: String(a).localeCompare(String(b)) <= 0;
 		});
 
 	const cases = SORTABLE.flatMap((resource) =>
@@ -309,7 +355,9 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 
 	test('every dropdown value is covered below', () => {
 		for (const resource of SORTABLE) {
-			const values = (sortOf(resource)[0].options as INodePropertyOptions[]).map((o) => String(o.value)).sort();
+			const values = (sortOf(resource)[0].options as INodePropertyOptions[])
+				.map((o) => String(o.value))
+				.sort();
 			expect(values).toEqual(Object.keys(SORTS[resource].by).sort());
 		}
 	});
@@ -353,10 +401,17 @@ describe('3. One sort pattern in every search that can sort; dropdowns instead o
 	});
 
 	test('invoice status and type select those invoices; another word from an expression is sent as is', async () => {
-		const paid = await search('invoice', { filters: { invoiceStatus: 'Paid', invoiceType: 'Invoice' } });
+		const paid = await search('invoice', {
+			filters: { invoiceStatus: 'Paid', invoiceType: 'Invoice' },
+		});
 		expect(paid.error).toBeUndefined();
-		expect(searchRequests()[0].query).toMatchObject({ invoiceStatus: 'Paid', invoiceType: 'Invoice' });
-		expect(paid.items.length).toBe(sim.data.invoices.filter((i) => i.invoiceStatus === 'Paid').length);
+		expect(searchRequests()[0].query).toMatchObject({
+			invoiceStatus: 'Paid',
+			invoiceType: 'Invoice',
+		});
+		expect(paid.items.length).toBe(
+			sim.data.invoices.filter((i) => i.invoiceStatus === 'Paid').length,
+		);
 		expect(paid.items.every((i) => i.json.invoiceStatus === 'PAID')).toBe(true);
 
 		sim.clearRequests();
@@ -401,7 +456,7 @@ describe('5. Plain words where the user reads', () => {
 		const own = [
 			'displayName' in p ? p.displayName : undefined,
 			'name' in p && 'value' in p ? p.name : undefined,
-			p.description,
+			'description' in p ? p.description : undefined,
 			'placeholder' in p ? p.placeholder : undefined,
 		].filter((t): t is string => typeof t === 'string');
 		const children = [
@@ -420,7 +475,9 @@ describe('5. Plain words where the user reads', () => {
 			(resource) => [resource, 'get'] as const,
 		),
 	])('%s › %s', (resource, operation) => {
-		const properties = shown(resource, operation).filter((p) => operation === 'search' || p.type === 'resourceLocator');
+		const properties = shown(resource, operation).filter(
+			(p) => operation === 'search' || p.type === 'resourceLocator',
+		);
 		const words = properties.flatMap(texts);
 		expect(words.length).toBeGreaterThan(0);
 		expect(words.filter((w) => JARGON.test(w))).toEqual([]);

@@ -38,7 +38,9 @@ describe('Freight › Estimate', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: estimateParameters({ additionalFields: { billToAddressId: SIM_FIXTURES.addresses.billToAddressId } }),
+			parameters: estimateParameters({
+				additionalFields: { billToAddressId: SIM_FIXTURES.addresses.billToAddressId },
+			}),
 		});
 		expect(error).toBeUndefined();
 		const request = estimateRequest();
@@ -70,7 +72,9 @@ describe('Freight › Estimate', () => {
 			carrierMode: 'AIR',
 			transitDays: 1,
 		});
-		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	test('by full address with lines from JSON; Simplify off returns the whole estimate', async () => {
@@ -111,7 +115,9 @@ describe('Freight › Estimate', () => {
 		const estimate = items[0].json;
 		expect(estimate.currencyCode).toBe('USD');
 		expect(typeof estimate.totalFreightAmount).toBe('number');
-		expect(estimate.lines).toEqual([expect.objectContaining({ ingramPartNumber: inStock, quantity: 3 })]);
+		expect(estimate.lines).toEqual([
+			expect.objectContaining({ ingramPartNumber: inStock, quantity: 3 }),
+		]);
 		expect((estimate.distribution as unknown[]).length).toBe(1);
 	});
 
@@ -120,7 +126,9 @@ describe('Freight › Estimate', () => {
 		credentials.ingramMicroOAuth2Api.customerContact = '';
 		const { error } = await runNode({ pkg, credentials, parameters: estimateParameters() });
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('The credential field "Customer Contact Email" is empty, but this operation needs it [item 0]');
+		expect(error?.message).toBe(
+			'The credential field "Customer Contact Email" is empty, but this operation needs it [item 0]',
+		);
 		expect(String(error?.description)).toContain('IM-CustomerContact');
 		expect(sim.count()).toBe(0);
 	});
@@ -131,11 +139,16 @@ describe('Freight › Estimate', () => {
 			credentials: simCredentials(sim),
 			parameters: estimateParameters({
 				linesInput: 'json',
-				linesJson: JSON.stringify([{ ingramPartNumber: inStock, quantity: 1 }, { ingramPartNumber: limitedStock, quantity: 'two' }]),
+				linesJson: JSON.stringify([
+					{ ingramPartNumber: inStock, quantity: 1 },
+					{ ingramPartNumber: limitedStock, quantity: 'two' },
+				]),
 			}),
 		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('"Line 2 › Quantity" must be a whole number of at least 1, but it is "two" [item 0]');
+		expect(error?.message).toBe(
+			'"Line 2 › Quantity" must be a whole number of at least 1, but it is "two" [item 0]',
+		);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 
@@ -143,7 +156,10 @@ describe('Freight › Estimate', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: estimateParameters({ shipTo: 'address', shipToAddress: { city: 'LENEXA', countryCode: 'US' } }),
+			parameters: estimateParameters({
+				shipTo: 'address',
+				shipToAddress: { city: 'LENEXA', countryCode: 'US' },
+			}),
 		});
 		expect(error?.message).toBe('"Ship-To Address › Postal Code" is required [item 0]');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
@@ -151,18 +167,30 @@ describe('Freight › Estimate', () => {
 
 	test('answered 503 once, the estimate is asked again and succeeds (it changes nothing)', async () => {
 		sim.setFault({ mode: 'status', status: 503, times: 1, operationId: ESTIMATE });
-		const { items, error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: estimateParameters() });
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: estimateParameters(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(10);
-		expect(sim.requests.filter((r) => r.operationId === ESTIMATE).map((r) => r.status)).toEqual([503, 200]);
+		expect(sim.requests.filter((r) => r.operationId === ESTIMATE).map((r) => r.status)).toEqual([
+			503, 200,
+		]);
 	});
 
 	test('a 429 with X-RateLimit-Reset is waited out, then the estimate succeeds', async () => {
 		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, operationId: ESTIMATE });
-		const { items, error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: estimateParameters() });
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: estimateParameters(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(10);
-		expect(sim.requests.filter((r) => r.operationId === ESTIMATE).map((r) => r.status)).toEqual([429, 200]);
+		expect(sim.requests.filter((r) => r.operationId === ESTIMATE).map((r) => r.status)).toEqual([
+			429, 200,
+		]);
 	});
 
 	test('continueOnFail: an unknown SKU’s 400 becomes an error item paired with it; the next item is estimated', async () => {

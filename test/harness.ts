@@ -93,7 +93,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// Same rule as n8n: fetch when the stored token is empty or the server refused it.
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		this.preAuthenticationCalls++;
@@ -102,10 +106,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	) {
 		const type = this.type(typeName);
 		return typeof type.preAuthentication === 'function'
-			? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject)
+			? ((await type.preAuthentication.call(
+					helpers,
+					credentials,
+				)) as ICredentialDataDecryptedObject)
 			: undefined;
 	}
 
@@ -113,17 +124,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by the engine paths under test');
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _details: INodeCredentialsDetails, type: string) {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	) {
 		// Defaults of the credential class (e.g. hidden fields) under the stored values, as n8n does.
 		const defaults = Object.fromEntries(this.type(type).properties.map((p) => [p.name, p.default]));
 		return { ...defaults, ...this.store[type] } as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store[type] = { ...this.store[type], ...data };
 	}
 
-	async updateCredentialsOauthTokenData(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		_details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store[type] = { ...this.store[type], oauthTokenData: data.oauthTokenData };
 	}
 }
@@ -227,10 +250,24 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		nodeTypes: options.pkg.nodeTypes,
 		active: false,
 	});
-	const credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
-	const run = await executeWorkflow(workflow, node, [options.input ?? [{ json: {} }]], credentialsHelper, 'manual');
+	const credentialsHelper = new TestCredentialsHelper(
+		options.pkg.credentialTypes,
+		options.credentials,
+	);
+	const run = await executeWorkflow(
+		workflow,
+		node,
+		[options.input ?? [{ json: {} }]],
+		credentialsHelper,
+		'manual',
+	);
 	const items = run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
-	return { run, items, error: run.data.resultData.error as NodeRunResult['error'], credentialsHelper };
+	return {
+		run,
+		items,
+		error: run.data.resultData.error as NodeRunResult['error'],
+		credentialsHelper,
+	};
 }
 
 /**
@@ -263,9 +300,11 @@ export async function executeWorkflow(
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), mode, runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	await new WorkflowExecute(
+		additionalDataFor(credentialsHelper, hooks),
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	return await done;
 }
 
@@ -273,7 +312,12 @@ export async function executeWorkflow(
  * The context n8n gives `methods.listSearch` / `loadOptions` while the user edits a node (n8n-core's
  * LoadOptionsContext), for a node with these parameters and credentials.
  */
-export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParameters, credentials: CredentialStore, type = 'ingramMicro') {
+export function loadOptionsContext(
+	pkg: LoadedPackage,
+	parameters: INodeParameters,
+	credentials: CredentialStore,
+	type = 'ingramMicro',
+) {
 	const node: INode = {
 		id: 'node-being-edited',
 		name: 'Ingram Micro',
@@ -283,9 +327,20 @@ export function loadOptionsContext(pkg: LoadedPackage, parameters: INodeParamete
 		parameters,
 		credentials: nodeCredentials(credentials),
 	};
-	const workflow = new Workflow({ id: 'edited-workflow', nodes: [node], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'edited-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+	});
 	const credentialsHelper = new TestCredentialsHelper(pkg.credentialTypes, credentials);
-	const context = new n8nCore.LoadOptionsContext(workflow, node, additionalDataFor(credentialsHelper), '');
+	const context = new n8nCore.LoadOptionsContext(
+		workflow,
+		node,
+		additionalDataFor(credentialsHelper),
+		'',
+	);
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 	return { context, nodeType, credentialsHelper };
 }
@@ -307,11 +362,29 @@ export async function testCredential(
 	const defaults = Object.fromEntries(type.properties.map((p) => [p.name, p.default]));
 	const credentials = { ...defaults, ...data } as ICredentialDataDecryptedObject;
 	const test = type.test!;
-	const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes: pkg.nodeTypes, active: false });
-	const node = { name: 'Credential Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+	const workflow = new Workflow({
+		nodes: [],
+		connections: {},
+		nodeTypes: pkg.nodeTypes,
+		active: false,
+	});
+	const node = {
+		name: 'Credential Test',
+		type: 'test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as unknown as INode;
 	const resolve = (value: unknown) =>
 		typeof value === 'string' && value.startsWith('=')
-			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+			? workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				)
 			: value;
 	const { httpRequest } = await import('./httpRequest');
 	const helpers = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
@@ -321,19 +394,21 @@ export async function testCredential(
 		Object.assign(credentials, await type.preAuthentication!.call(helpers, credentials));
 	};
 	const send = async () => {
-		const options = await (type.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
-			credentials,
-			{
-				baseURL: resolve(test.request.baseURL) as string,
-				url: test.request.url ?? '',
-				method: test.request.method ?? 'GET',
-				qs: test.request.qs,
-				headers: test.request.headers,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			},
-		);
+		const options = await (
+			type.authenticate as (
+				c: ICredentialDataDecryptedObject,
+				o: IHttpRequestOptions,
+			) => Promise<IHttpRequestOptions>
+		)(credentials, {
+			baseURL: resolve(test.request.baseURL) as string,
+			url: test.request.url ?? '',
+			method: test.request.method ?? 'GET',
+			qs: test.request.qs,
+			headers: test.request.headers,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
 		return (await httpRequest(options)) as { statusCode: number; statusMessage?: string };
 	};
 	// n8n-core's rule: a 401 (an answer, or an error shaped like one) fetches a token once more
@@ -341,7 +416,8 @@ export async function testCredential(
 		try {
 			return await send();
 		} catch (error) {
-			if ((error as { response?: { status?: number } }).response?.status === 401) return { statusCode: 401 };
+			if ((error as { response?: { status?: number } }).response?.status === 401)
+				return { statusCode: 401 };
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- mirrors n8n-core, which rethrows what is not a 401
 			throw error;
 		}
@@ -357,7 +433,9 @@ export async function testCredential(
 			return { status: 'OK', message: 'Connection successful!', tokenFetches };
 		}
 		const rule = (test.rules ?? []).find(
-			(r) => r.type === 'responseCode' && (r.properties as { value: number }).value === response.statusCode,
+			(r) =>
+				r.type === 'responseCode' &&
+				(r.properties as { value: number }).value === response.statusCode,
 		);
 		const message = rule
 			? (rule.properties as { message: string }).message

@@ -1,4 +1,3 @@
- 
 import type { CredentialStore } from './harness';
 import { SIM_DEFAULTS, SIM_FIXTURES, type XiSimulator } from './simulator';
 
@@ -31,5 +30,8 @@ export function catalogSkus(sim: XiSimulator, count?: number): string[] {
 export function specViolations(sim: XiSimulator): string[] {
 	return sim.requests
 		.filter((request) => request.validationErrors?.length)
-		.map((request) => `${request.operationId ?? request.path}: ${JSON.stringify(request.validationErrors)}`);
+		.map(
+			(request) =>
+				`${request.operationId ?? request.path}: ${JSON.stringify(request.validationErrors)}`,
+		);
 }

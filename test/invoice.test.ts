@@ -17,7 +17,8 @@ const DETAILS = 'get-invoicedetails-v6.1';
 const { invoices: INVOICES, orders: ORDERS } = SIM_FIXTURES;
 
 const apiCalls = () => sim.count({ path: /^\/resellers\// });
-const requestsTo = (operationId: string) => sim.requests.filter((r) => r.operationId === operationId);
+const requestsTo = (operationId: string) =>
+	sim.requests.filter((r) => r.operationId === operationId);
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Grows the account to `total` invoices (copies of seeded ones, new numbers) so that paging has pages to walk. */
@@ -25,7 +26,10 @@ function seedInvoices(total: number) {
 	const seeded = sim.data.invoices;
 	const original = seeded.length;
 	for (let i = original; i < total; i++) {
-		seeded.push({ ...seeded[i % original], invoiceNumber: `${seeded[i % original].ingramOrderNumber}-${String(i).padStart(3, '0')}` });
+		seeded.push({
+			...seeded[i % original],
+			invoiceNumber: `${seeded[i % original].ingramOrderNumber}-${String(i).padStart(3, '0')}`,
+		});
 	}
 }
 
@@ -62,7 +66,9 @@ describe('Invoice › Search', () => {
 		});
 		expect(specViolations(sim)).toEqual([]);
 
-		const expected = sim.data.invoices.filter((i) => i.invoiceDate >= from && i.invoiceDate <= to).length;
+		const expected = sim.data.invoices.filter(
+			(i) => i.invoiceDate >= from && i.invoiceDate <= to,
+		).length;
 		expect(items).toHaveLength(expected);
 		const dates = items.map((i) => String(i.json.invoiceDate));
 		expect(dates).toEqual([...dates].sort());
@@ -73,7 +79,13 @@ describe('Invoice › Search', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'invoice', operation: 'search', returnAll: false, limit: 10, filters: { invoiceNumber: INVOICES.shipped } },
+			parameters: {
+				resource: 'invoice',
+				operation: 'search',
+				returnAll: false,
+				limit: 10,
+				filters: { invoiceNumber: INVOICES.shipped },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.invoiceNumber)).toEqual([INVOICES.shipped]);
@@ -83,7 +95,11 @@ describe('Invoice › Search', () => {
 
 	test('Return All walks every page; a Limit stops after the pages it needs', async () => {
 		seedInvoices(230);
-		const all = await runNode({ pkg, credentials: simCredentials(sim), parameters: { resource: 'invoice', operation: 'search', returnAll: true } });
+		const all = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'invoice', operation: 'search', returnAll: true },
+		});
 		expect(all.error).toBeUndefined();
 		expect(all.items).toHaveLength(230);
 		expect(new Set(all.items.map((i) => i.json.invoiceNumber)).size).toBe(230);
@@ -107,7 +123,11 @@ describe('Invoice › Search', () => {
 			{ orderDateRange: { range: { from: '2025-06-01T00:00:00', to: '2025-05-01T00:00:00' } } },
 			'"Order Date" starts after it ends (2025-06-01 > 2025-05-01) [item 0]',
 		],
-		['an invoice number over 11 characters', { invoiceNumber: '20-RD3QV-11-X' }, '"Invoice Number" is 13 characters long; Ingram Micro accepts at most 11 [item 0]'],
+		[
+			'an invoice number over 11 characters',
+			{ invoiceNumber: '20-RD3QV-11-X' },
+			'"Invoice Number" is 13 characters long; Ingram Micro accepts at most 11 [item 0]',
+		],
 		[
 			'a date that is not a date',
 			{ invoiceDateRange: { range: { from: 'last tuesday', to: '2025-01-01' } } },
@@ -146,13 +166,25 @@ describe('Invoice › Get', () => {
 
 		const invoice = items[0].json;
 		const order = sim.data.orders.find((o) => o.ingramOrderNumber === ORDERS.shipped)!;
-		expect(invoice).toMatchObject({ invoiceNumber: INVOICES.shipped, customerOrderNumber: ORDERS.shippedCustomerOrderNumber });
-		expect(invoice.totals).toEqual(expect.objectContaining({ invoicedAmountDue: expect.any(Number), freightAmount: order.freightCharges }));
+		expect(invoice).toMatchObject({
+			invoiceNumber: INVOICES.shipped,
+			customerOrderNumber: ORDERS.shippedCustomerOrderNumber,
+		});
+		expect(invoice.totals).toEqual(
+			expect.objectContaining({
+				invoicedAmountDue: expect.any(Number),
+				freightAmount: order.freightCharges,
+			}),
+		);
 		expect(invoice.billToInfo).toBeUndefined();
 		expect(invoice.fxRateInfo).toBeUndefined();
 		const lines = invoice.lines as Array<Record<string, unknown>>;
-		expect(lines.map((l) => l.ingramPartNumber)).toEqual(order.lines.map((l) => l.ingramPartNumber));
-		expect(lines[0].serialNumbers).toEqual(order.lines[0].serialNumbers.map((serialNumber) => ({ serialNumber })));
+		expect(lines.map((l) => l.ingramPartNumber)).toEqual(
+			order.lines.map((l) => l.ingramPartNumber),
+		);
+		expect(lines[0].serialNumbers).toEqual(
+			order.lines[0].serialNumbers.map((serialNumber) => ({ serialNumber })),
+		);
 		expect(lines[0].taxRate).toBeUndefined();
 	});
 
@@ -160,10 +192,17 @@ describe('Invoice › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'invoice', operation: 'get', invoiceNumber: locator(INVOICES.shipped), simplify: false },
+			parameters: {
+				resource: 'invoice',
+				operation: 'get',
+				invoiceNumber: locator(INVOICES.shipped),
+				simplify: false,
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json.billToInfo).toEqual(expect.objectContaining({ companyName: expect.any(String) }));
+		expect(items[0].json.billToInfo).toEqual(
+			expect.objectContaining({ companyName: expect.any(String) }),
+		);
 		expect(items[0].json.summary).toEqual(expect.objectContaining({ totals: expect.any(Object) }));
 		expect(requestsTo(DETAILS)[0].query).toEqual({});
 	});
@@ -172,10 +211,16 @@ describe('Invoice › Get', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'invoice', operation: 'get', invoiceNumber: locator('20-RD3QV-11-XYZ') },
+			parameters: {
+				resource: 'invoice',
+				operation: 'get',
+				invoiceNumber: locator('20-RD3QV-11-XYZ'),
+			},
 		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('"Invoice Number" is 15 characters long; Ingram Micro accepts at most 12 [item 0]');
+		expect(error?.message).toBe(
+			'"Invoice Number" is 15 characters long; Ingram Micro accepts at most 12 [item 0]',
+		);
 		expect(apiCalls()).toBe(0);
 	});
 
@@ -183,7 +228,11 @@ describe('Invoice › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'invoice', operation: 'get', invoiceNumber: locator('={{ $json.invoice }}') },
+			parameters: {
+				resource: 'invoice',
+				operation: 'get',
+				invoiceNumber: locator('={{ $json.invoice }}'),
+			},
 			input: [{ json: { invoice: INVOICES.unknown } }, { json: { invoice: INVOICES.shipped } }],
 			onError: 'continueRegularOutput',
 		});
@@ -192,6 +241,9 @@ describe('Invoice › Get', () => {
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[0].json.httpCode).toBe('404');
 		expect(String(items[0].json.error)).toContain(INVOICES.unknown);
-		expect(items[1]).toMatchObject({ json: { invoiceNumber: INVOICES.shipped }, pairedItem: { item: 1 } });
+		expect(items[1]).toMatchObject({
+			json: { invoiceNumber: INVOICES.shipped },
+			pairedItem: { item: 1 },
+		});
 	});
 });

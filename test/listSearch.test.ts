@@ -21,7 +21,11 @@ async function listSearch(
 	paginationToken?: string,
 	credentials = simCredentials(sim),
 ) {
-	const { context, nodeType } = loadOptionsContext(pkg, { resource: 'order', operation: 'get' }, credentials);
+	const { context, nodeType } = loadOptionsContext(
+		pkg,
+		{ resource: 'order', operation: 'get' },
+		credentials,
+	);
 	const search = nodeType.methods!.listSearch![method];
 	return (await search.call(
 		context as unknown as ILoadOptionsFunctions,
@@ -119,7 +123,9 @@ describe('From List: orders', () => {
 
 		const byPo = await listSearch('searchOrders', SIM_FIXTURES.orders.shippedCustomerOrderNumber);
 		expect(byPo.results.map((r) => r.value)).toContain(SIM_FIXTURES.orders.shipped);
-		expect(sim.requests.at(-1)?.query.customerOrderNumber).toBe(SIM_FIXTURES.orders.shippedCustomerOrderNumber);
+		expect(sim.requests.at(-1)?.query.customerOrderNumber).toBe(
+			SIM_FIXTURES.orders.shippedCustomerOrderNumber,
+		);
 	});
 
 	test('nothing found is an empty list, not an error', async () => {
@@ -153,7 +159,10 @@ describe('From List: quotes', () => {
 		const endUser = quote.endUserContact || quote.endUserInfo.companyName;
 		const byEndUser = await listSearch('searchQuotes', endUser);
 		expect(byEndUser.results.map((r) => r.value)).toContain(quote.quoteNumber);
-		expect(searchesSent().map((r) => r.query.quoteName ?? r.query.endUserContact)).toEqual([endUser, endUser]);
+		expect(searchesSent().map((r) => r.query.quoteName ?? r.query.endUserContact)).toEqual([
+			endUser,
+			endUser,
+		]);
 		expect(searchesSent()[1].query.endUserContact).toBe(endUser);
 	});
 
@@ -168,7 +177,8 @@ describe('From List: quotes', () => {
 });
 
 describe('From List: invoices', () => {
-	const invoice = () => sim.data.invoices.find((i) => i.invoiceNumber === SIM_FIXTURES.invoices.shipped)!;
+	const invoice = () =>
+		sim.data.invoices.find((i) => i.invoiceNumber === SIM_FIXTURES.invoices.shipped)!;
 
 	test('an entry reads "20-RD3QV-11 · Open · 13 May 2025 · PO MyPONumber"; its number finds it', async () => {
 		const page = await listSearch('searchInvoices', SIM_FIXTURES.invoices.shipped);
@@ -247,26 +257,37 @@ describe('From List: renewals', () => {
 		const words = `${renewalId} · HP · ${endUser} · ${opportunityStatus.subStatus} · ${expiry}`;
 		expect(entry?.name).toMatch(new RegExp(`^${words}$`));
 		expect(searchesSent()).toHaveLength(1);
-		expect(searchesSent()[0]).toMatchObject({ method: 'POST', body: { endUser: renewal.endUser.toLowerCase() } });
+		expect(searchesSent()[0]).toMatchObject({
+			method: 'POST',
+			body: { endUser: renewal.endUser.toLowerCase() },
+		});
 		expect(specViolations(sim)).toEqual([]);
 	});
 
 	test('a vendor finds nothing as an end user, so it is tried as a vendor; later pages keep that', async () => {
 		const base = sim.data.renewals.find((r) => r.renewalId === SIM_FIXTURES.renewals.vmware)!;
-		for (let i = 0; i < 30; i++) sim.data.renewals.push({ ...structuredClone(base), renewalId: String(8000000 + i) });
+		for (let i = 0; i < 30; i++)
+			sim.data.renewals.push({ ...structuredClone(base), renewalId: String(8000000 + i) });
 		const vmware = sim.data.renewals.filter((r) => r.vendor === 'VMWARE').length;
 
 		const first = await listSearch('searchRenewals', 'vmware');
-		expect(searchesSent().map((r) => r.body)).toEqual([{ endUser: 'vmware' }, { vendor: 'vmware' }]);
+		expect(searchesSent().map((r) => r.body)).toEqual([
+			{ endUser: 'vmware' },
+			{ vendor: 'vmware' },
+		]);
 		expect(first.results).toHaveLength(25);
 		expect(first.paginationToken).toBe('2:1');
 
 		sim.clearRequests();
 		const second = await listSearch('searchRenewals', 'vmware', first.paginationToken);
-		expect(searchesSent().map((r) => [r.body, r.query.page])).toEqual([[{ vendor: 'vmware' }, '2']]);
+		expect(searchesSent().map((r) => [r.body, r.query.page])).toEqual([
+			[{ vendor: 'vmware' }, '2'],
+		]);
 		expect(second.results).toHaveLength(vmware - 25);
 		expect(second.paginationToken).toBeUndefined();
-		expect([...first.results, ...second.results].every((r) => r.name.includes(' · VMWARE · '))).toBe(true);
+		expect(
+			[...first.results, ...second.results].every((r) => r.name.includes(' · VMWARE · ')),
+		).toBe(true);
 	});
 });
 
@@ -277,7 +298,9 @@ describe('From List: deals', () => {
 		expect(page.results).toEqual([
 			{
 				name: expect.stringMatching(
-					new RegExp(`^${deal.dealId} · Cisco · ${deal.endUser} · expire[sd] ${inWords(deal.dealExpiryDate)}$`),
+					new RegExp(
+						`^${deal.dealId} · Cisco · ${deal.endUser} · expire[sd] ${inWords(deal.dealExpiryDate)}$`,
+					),
 				),
 				value: deal.dealId,
 			},
@@ -287,7 +310,10 @@ describe('From List: deals', () => {
 
 	test('a name is an end user first, then a vendor', async () => {
 		const page = await listSearch('searchDeals', 'cisco');
-		expect(searchesSent().map((r) => r.query.endUser ?? r.query.vendor)).toEqual(['cisco', 'cisco']);
+		expect(searchesSent().map((r) => r.query.endUser ?? r.query.vendor)).toEqual([
+			'cisco',
+			'cisco',
+		]);
 		expect(searchesSent()[1].query.vendor).toBe('cisco');
 		expect(page.results.length).toBe(sim.data.deals.filter((d) => d.vendor === 'Cisco').length);
 		expect(specViolations(sim)).toEqual([]);
@@ -296,12 +322,16 @@ describe('From List: deals', () => {
 
 describe('From List: products', () => {
 	test('an entry reads part number · description · vendor part number; typed words all must match', async () => {
-		const product = sim.data.products.find((p) => p.ingramPartNumber === SIM_FIXTURES.skus.backordered)!;
+		const product = sim.data.products.find(
+			(p) => p.ingramPartNumber === SIM_FIXTURES.skus.backordered,
+		)!;
 		const byNumber = await listSearch('searchProducts', product.ingramPartNumber);
 		expect(byNumber.results).toContainEqual({
-			name: [product.ingramPartNumber, product.description, `${product.vendorName} ${product.vendorPartNumber}`].join(
-				' · ',
-			),
+			name: [
+				product.ingramPartNumber,
+				product.description,
+				`${product.vendorName} ${product.vendorPartNumber}`,
+			].join(' · '),
 			value: product.ingramPartNumber,
 		});
 
@@ -310,7 +340,9 @@ describe('From List: products', () => {
 		const byWords = await listSearch('searchProducts', `${product.vendorName}  ${word}`);
 		expect(searchesSent()[0].query.keyword).toEqual([product.vendorName, word]);
 		expect(byWords.results.map((r) => r.value)).toContain(product.ingramPartNumber);
-		expect(byWords.results.every((r) => r.name.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+		expect(byWords.results.every((r) => r.name.toLowerCase().includes(word.toLowerCase()))).toBe(
+			true,
+		);
 		expect(specViolations(sim)).toEqual([]);
 	});
 

@@ -17,7 +17,13 @@ beforeEach(() => sim.reset());
 const run = (
 	parameters: IDataObject,
 	extra: { input?: INodeExecutionData[]; onError?: 'continueRegularOutput' } = {},
-) => runNode({ pkg, credentials: simCredentials(sim), parameters: { resource: 'order', ...parameters }, ...extra });
+) =>
+	runNode({
+		pkg,
+		credentials: simCredentials(sim),
+		parameters: { resource: 'order', ...parameters },
+		...extra,
+	});
 
 const apiRequests = () => sim.requests.filter((r) => r.path.startsWith('/resellers'));
 const only = (operationId: string): RecordedRequest => {
@@ -51,7 +57,9 @@ describe('Order › Create', () => {
 			additionalFields: {
 				allowOrderOnCustomerHold: true,
 				vendAuthNumber: 'VA-1',
-				additionalAttributes: { attribute: [{ attributeName: 'shipFromWarehouseId', attributeValue: '10' }] },
+				additionalAttributes: {
+					attribute: [{ attributeName: 'shipFromWarehouseId', attributeValue: '10' }],
+				},
 			},
 		});
 
@@ -88,7 +96,9 @@ describe('Order › Create', () => {
 		});
 		expect(order.ingramOrderNumber).toMatch(/^20-[A-Z0-9]{5}$/);
 		expect(order.rejectedLineItems).toEqual([]);
-		expect(sim.data.orders.find((o) => o.ingramOrderNumber === order.ingramOrderNumber)?.customerHold).toBe(true);
+		expect(
+			sim.data.orders.find((o) => o.ingramOrderNumber === order.ingramOrderNumber)?.customerHold,
+		).toBe(true);
 	});
 
 	test('the risky flags are sent only when on: added but off (or false by expression), they are absent', async () => {
@@ -106,7 +116,9 @@ describe('Order › Create', () => {
 		expect(only(CREATE).body).not.toHaveProperty('additionalAttributes');
 		expect(specViolations(sim)).toEqual([]);
 		// off is what Ingram does without the flag: the order is processed, not held
-		expect(sim.data.orders.find((o) => o.customerOrderNumber === 'PO-N8N-FLAGS-OFF')?.customerHold).toBe(false);
+		expect(
+			sim.data.orders.find((o) => o.customerOrderNumber === 'PO-N8N-FLAGS-OFF')?.customerHold,
+		).toBe(false);
 	});
 
 	test('a flag that is on is sent once, as "true", over the same name in Additional Attributes', async () => {
@@ -164,10 +176,15 @@ describe('Order › Create', () => {
 		expect(only(CREATE).status).toBe(207);
 		expect(items).toHaveLength(1);
 		const order = items[0].json;
-		expect(order).toMatchObject({ status: 'partial', acceptedLines: 1, rejectedLines: 1, processedPartially: true });
-		expect((order.lines as IDataObject[]).map((l) => [l.customerLineNumber, l.ingramPartNumber])).toEqual([
-			['1', skus.inStock],
-		]);
+		expect(order).toMatchObject({
+			status: 'partial',
+			acceptedLines: 1,
+			rejectedLines: 1,
+			processedPartially: true,
+		});
+		expect(
+			(order.lines as IDataObject[]).map((l) => [l.customerLineNumber, l.ingramPartNumber]),
+		).toEqual([['1', skus.inStock]]);
 		// Ingram's misspelt `customerLinenumber` comes out as customerLineNumber, matching the input line
 		expect(order.rejectedLineItems).toEqual([
 			expect.objectContaining({
@@ -206,13 +223,20 @@ describe('Order › Create', () => {
 		};
 		const refused = await run(parameters);
 		expect(refused.error?.httpCode).toBe('400');
-		expect(String(refused.error?.description)).toMatch(/customerOrderNumber: Duplicate customerOrderNumber/);
+		expect(String(refused.error?.description)).toMatch(
+			/customerOrderNumber: Duplicate customerOrderNumber/,
+		);
 
-		const accepted = await run({ ...parameters, additionalFields: { allowDuplicateCustomerOrderNumber: true } });
+		const accepted = await run({
+			...parameters,
+			additionalFields: { allowDuplicateCustomerOrderNumber: true },
+		});
 		expect(accepted.error).toBeUndefined();
 		expect(accepted.items[0].json.customerOrderNumber).toBe(orders.shippedCustomerOrderNumber);
 		expect(sim.count({ operationId: CREATE })).toBe(2);
-		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([400, 201]);
+		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([
+			400, 201,
+		]);
 	});
 
 	test('answered 500, the order is sent exactly once and the error says it was not retried', async () => {
@@ -230,10 +254,16 @@ describe('Order › Create', () => {
 
 	test('a 429 on a create is sent again after the reset: the gateway refused it before anything was processed', async () => {
 		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, operationId: CREATE });
-		const { items, error } = await run({ operation: 'create', customerOrderNumber: 'PO-N8N-429', lines: lines([skus.inStock, 1]) });
+		const { items, error } = await run({
+			operation: 'create',
+			customerOrderNumber: 'PO-N8N-429',
+			lines: lines([skus.inStock, 1]),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'PO-N8N-429' });
-		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([429, 201]);
+		expect(sim.requests.filter((r) => r.operationId === CREATE).map((r) => r.status)).toEqual([
+			429, 201,
+		]);
 		expect(sim.data.orders.filter((o) => o.customerOrderNumber === 'PO-N8N-429')).toHaveLength(1);
 	});
 
@@ -243,7 +273,12 @@ describe('Order › Create', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials,
-			parameters: { resource: 'order', operation: 'create', customerOrderNumber: 'PO-N8N-TOKEN', lines: lines([skus.inStock, 1]) },
+			parameters: {
+				resource: 'order',
+				operation: 'create',
+				customerOrderNumber: 'PO-N8N-TOKEN',
+				lines: lines([skus.inStock, 1]),
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'accepted' });
@@ -282,7 +317,11 @@ describe('Order › Create', () => {
 		],
 		[
 			'a reseller phone number with letters',
-			{ customerOrderNumber: 'PO-1', lines: lines([skus.inStock, 1]), resellerInfo: { phoneNumber: '714-CALL-NOW' } },
+			{
+				customerOrderNumber: 'PO-1',
+				lines: lines([skus.inStock, 1]),
+				resellerInfo: { phoneNumber: '714-CALL-NOW' },
+			},
 			/"Reseller › Phone Number" must contain only digits \(got "714-CALL-NOW"\) \[item 0\]/,
 		],
 		[
@@ -316,37 +355,65 @@ describe('Order › Create', () => {
 		],
 		[
 			'a ship-to field that is an object',
-			{ customerOrderNumber: 'PO-1', lines: lines([skus.inStock, 1]), shipToInfo: { companyName: '={{ $json.order }}' } },
+			{
+				customerOrderNumber: 'PO-1',
+				lines: lines([skus.inStock, 1]),
+				shipToInfo: { companyName: '={{ $json.order }}' },
+			},
 			/^"Ship-To › Company Name" must be text, but it is an object/,
 		],
 		[
 			'a quantity true in JSON lines',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": true}]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": true}]',
+			},
 			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is the boolean true \[item 0\]$/,
 		],
 		[
 			'a quantity [3] in JSON lines',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": [3]}]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": [3]}]',
+			},
 			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is a list \(\[3\]\) \[item 0\]$/,
 		],
 		[
 			'a quantity 1e21 in JSON lines',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": 1e21}]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": 1e21}]',
+			},
 			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is the number 1e\+21 \[item 0\]$/,
 		],
 		[
 			'a quantity "2e3" as text in JSON lines',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": "2e3"}]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": "2e3"}]',
+			},
 			/^"Line 1 › Quantity" must be a whole number of at least 1, but it is "2e3" \[item 0\]$/,
 		],
 		[
 			'an SKU that is an object in JSON lines',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": {"sku": "123512"}, "quantity": 1}]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": {"sku": "123512"}, "quantity": 1}]',
+			},
 			/^"Line 1 › Ingram Part Number" must be text, but it is an object/,
 		],
 		[
 			'invalid JSON in Lines (JSON)',
-			{ customerOrderNumber: 'PO-1', linesInput: 'json', linesJson: '[{"ingramPartNumber": "123512", "quantity": 1},]' },
+			{
+				customerOrderNumber: 'PO-1',
+				linesInput: 'json',
+				linesJson: '[{"ingramPartNumber": "123512", "quantity": 1},]',
+			},
 			/^"Lines \(JSON\)" is not valid JSON \[item 0\]$/,
 		],
 	])('refuses %s before sending anything', async (_, parameters, message) => {
@@ -366,18 +433,28 @@ describe('Order › Create', () => {
 			linesInput: 'json',
 			linesJson: '[{"ingramPartNumber": "123512" "quantity": 1}]',
 		});
-		expect(error?.message).toMatch(/^"Lines \(JSON\)" is not valid JSON at line 1, column 32, near "/);
+		expect(error?.message).toMatch(
+			/^"Lines \(JSON\)" is not valid JSON at line 1, column 32, near "/,
+		);
 		expect(String(error?.description)).toMatch(/^The JSON parser said: /);
 		expect(apiRequests()).toHaveLength(0);
 	});
 
 	test('a bad item 4 of 4 stops the run before any order is sent, so fixing it and re-running creates no duplicates', async () => {
 		const { items, error } = await run(
-			{ operation: 'create', customerOrderNumber: '={{ $json.po }}', lines: lines([skus.inStock, 1]) },
-			{ input: ['PO-N8N-A', 'PO-N8N-B', 'PO-N8N-C', 'X'.repeat(40)].map((po) => ({ json: { po } })) },
+			{
+				operation: 'create',
+				customerOrderNumber: '={{ $json.po }}',
+				lines: lines([skus.inStock, 1]),
+			},
+			{
+				input: ['PO-N8N-A', 'PO-N8N-B', 'PO-N8N-C', 'X'.repeat(40)].map((po) => ({ json: { po } })),
+			},
 		);
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('"Customer Order Number" is 40 characters long; Ingram Micro accepts at most 35 [item 3]');
+		expect(error?.message).toBe(
+			'"Customer Order Number" is 40 characters long; Ingram Micro accepts at most 35 [item 3]',
+		);
 		expect(items).toHaveLength(0);
 		expect(apiRequests()).toHaveLength(0);
 	});
@@ -389,7 +466,10 @@ describe('Order › Create', () => {
 				customerOrderNumber: '={{ $json.po }}',
 				lines: lines([skus.inStock, 1]),
 			},
-			{ input: [{ json: { po: 'PO-N8N-GOOD' } }, { json: { po: '' } }], onError: 'continueRegularOutput' },
+			{
+				input: [{ json: { po: 'PO-N8N-GOOD' } }, { json: { po: '' } }],
+				onError: 'continueRegularOutput',
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
@@ -422,7 +502,9 @@ describe('Order › Create Async', () => {
 				acceptBackOrder: false,
 				vendAuthNumber: 'VA-7',
 				allowPartialOrder: true,
-				vmfAdditionalAttributes: { attribute: [{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' }] },
+				vmfAdditionalAttributes: {
+					attribute: [{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' }],
+				},
 			},
 		});
 
@@ -434,7 +516,9 @@ describe('Order › Create Async', () => {
 			acceptBackOrder: false,
 			vendAuthNumber: 'VA-7',
 			additionalAttributes: [{ attributeName: 'allowPartialOrder', attributeValue: 'true' }],
-			vmfAdditionalAttributes: [{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' }],
+			vmfAdditionalAttributes: [
+				{ attributeName: 'endUserEmail', attributeValue: 'it@example.com' },
+			],
 			shipToInfo: {
 				companyName: 'Acme',
 				addressLine1: '1 Main St',
@@ -450,7 +534,11 @@ describe('Order › Create Async', () => {
 		});
 		expect(specViolations(sim)).toEqual([]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ status: 'submitted', customerOrderNumber: 'PO-N8N-V7', quoteNumber: '' });
+		expect(items[0].json).toMatchObject({
+			status: 'submitted',
+			customerOrderNumber: 'PO-N8N-V7',
+			quoteNumber: '',
+		});
 		expect(items[0].json.confirmationNumber).toMatch(/^US-I-T-\d+$/);
 		expect(String(items[0].json.message)).toMatch(/Order Status webhook/);
 	});
@@ -468,12 +556,18 @@ describe('Order › Create Async', () => {
 			quoteNumber: SIM_FIXTURES.quotes.cisco,
 			customerOrderNumber: 'PO-N8N-QTO',
 		});
-		expect(items[0].json).toMatchObject({ quoteNumber: SIM_FIXTURES.quotes.cisco, status: 'submitted' });
+		expect(items[0].json).toMatchObject({
+			quoteNumber: SIM_FIXTURES.quotes.cisco,
+			status: 'submitted',
+		});
 		expect(sim.data.v7Orders).toHaveLength(1);
 	});
 
 	test.each([
-		['picked from the list', { __rl: true, mode: 'list', value: SIM_FIXTURES.quotes.cisco, cachedResultName: 'Q3' }],
+		[
+			'picked from the list',
+			{ __rl: true, mode: 'list', value: SIM_FIXTURES.quotes.cisco, cachedResultName: 'Q3' },
+		],
 		['entered by ID', locator(SIM_FIXTURES.quotes.cisco)],
 		['saved as plain text before Quote Number was a locator', SIM_FIXTURES.quotes.cisco],
 	])('quote to order: a quote number %s is sent as the quote number', async (_, quoteNumber) => {
@@ -532,7 +626,12 @@ describe('Order › Update', () => {
 			orderNumber: locator(orders.onHold2),
 			lines: {
 				line: [
-					{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 4, customerLineNumber: '9' },
+					{
+						addUpdateDeleteLine: 'ADD',
+						ingramPartNumber: skus.inStock,
+						quantity: 4,
+						customerLineNumber: '9',
+					},
 					{ addUpdateDeleteLine: 'UPDATE', ingramLineNumber: '001', quantity: 7 },
 				],
 			},
@@ -545,12 +644,21 @@ describe('Order › Update', () => {
 		expect(request.body).toEqual({
 			notes: 'Deliver to dock 4',
 			lines: [
-				{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 4, customerLineNumber: '9' },
+				{
+					addUpdateDeleteLine: 'ADD',
+					ingramPartNumber: skus.inStock,
+					quantity: 4,
+					customerLineNumber: '9',
+				},
 				{ addUpdateDeleteLine: 'UPDATE', ingramLineNumber: '001', quantity: 7 },
 			],
 		});
 		expect(specViolations(sim)).toEqual([]);
-		expect(items[0].json).toMatchObject({ status: 'accepted', released: false, ingramOrderNumber: orders.onHold2 });
+		expect(items[0].json).toMatchObject({
+			status: 'accepted',
+			released: false,
+			ingramOrderNumber: orders.onHold2,
+		});
 		expect((items[0].json.lines as IDataObject[]).map((l) => l.quantityOrdered)).toEqual([4, 7]);
 	});
 
@@ -565,8 +673,14 @@ describe('Order › Update', () => {
 		expect(request.query).toEqual({ actionCode: 'release' });
 		expect(request.body).toEqual({ lines: [] });
 		expect(specViolations(sim)).toEqual([]);
-		expect(items[0].json).toEqual({ status: 'accepted', released: true, ingramOrderNumber: orders.onHold });
-		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.customerHold).toBe(false);
+		expect(items[0].json).toEqual({
+			status: 'accepted',
+			released: true,
+			ingramOrderNumber: orders.onHold,
+		});
+		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.customerHold).toBe(
+			false,
+		);
 	});
 
 	test('Sandbox Testing › Region Code is sent with the change', async () => {
@@ -585,13 +699,23 @@ describe('Order › Update', () => {
 		const { items, error } = await run({
 			operation: 'update',
 			orderNumber: locator(orders.onHold),
-			lines: { line: [{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 1 }] },
-			shipToInfo: { companyName: 'Acme', addressLine1: '1 Main St', city: 'Irvine', state: 'CAL', countryCode: 'US' },
+			lines: {
+				line: [{ addUpdateDeleteLine: 'ADD', ingramPartNumber: skus.inStock, quantity: 1 }],
+			},
+			shipToInfo: {
+				companyName: 'Acme',
+				addressLine1: '1 Main St',
+				city: 'Irvine',
+				state: 'CAL',
+				countryCode: 'US',
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(only('put-ordermodify').status).toBe(207);
 		expect(items[0].json.status).toBe('partial');
-		expect(String(items[0].json.message)).toMatch(/only part of the change: Invalid details in shipping adress/);
+		expect(String(items[0].json.message)).toMatch(
+			/only part of the change: Invalid details in shipping adress/,
+		);
 	});
 
 	test.each([
@@ -608,7 +732,10 @@ describe('Order › Update', () => {
 		],
 		[
 			'an unknown change in JSON',
-			{ linesInput: 'json', linesJson: '[{"addUpdateDeleteLine": "MOVE", "ingramLineNumber": "001"}]' },
+			{
+				linesInput: 'json',
+				linesJson: '[{"addUpdateDeleteLine": "MOVE", "ingramLineNumber": "001"}]',
+			},
 			/Line 1: "Change" must be ADD, UPDATE or DELETE \(got "MOVE"\)/,
 		],
 		[
@@ -617,7 +744,11 @@ describe('Order › Update', () => {
 			/"Ship-To › Contact Name" is 41 characters long; Ingram Micro accepts at most 40/,
 		],
 	])('refuses %s before sending anything', async (_, parameters, message) => {
-		const { error } = await run({ operation: 'update', orderNumber: locator(orders.onHold), ...parameters });
+		const { error } = await run({
+			operation: 'update',
+			orderNumber: locator(orders.onHold),
+			...parameters,
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(message);
 		expect(apiRequests()).toHaveLength(0);
@@ -640,7 +771,9 @@ describe('Order › Get', () => {
 		expect(orderLines.map((l) => l.ingramPartNumber)).toEqual(['6YE881', '123512']);
 		const tracking = order.trackingNumbers as string[];
 		expect(tracking.length).toBeGreaterThan(0);
-		expect(orderLines.every((l) => (l.trackingNumbers as string[]).every((t) => tracking.includes(t)))).toBe(true);
+		expect(
+			orderLines.every((l) => (l.trackingNumbers as string[]).every((t) => tracking.includes(t))),
+		).toBe(true);
 		expect(orderLines[0]).not.toHaveProperty('shipmentDetails');
 	});
 
@@ -689,14 +822,19 @@ describe('Order › Search', () => {
 		const pages = sim.requests.filter((r) => r.operationId === 'get-resellers-v6-ordersearch');
 		expect(pages.map((r) => r.query.pageNumber)).toEqual(['1', '2']);
 		expect(pages.every((r) => r.query.pageSize === '100')).toBe(true);
-		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(SIM_FIXTURES.counts.orders);
+		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(
+			SIM_FIXTURES.counts.orders,
+		);
 	});
 
 	test('Limit asks for one page of that size', async () => {
 		const { items, error } = await run({ operation: 'search', returnAll: false, limit: 30 });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(30);
-		expect(only('get-resellers-v6-ordersearch').query).toMatchObject({ pageNumber: '1', pageSize: '30' });
+		expect(only('get-resellers-v6-ordersearch').query).toMatchObject({
+			pageNumber: '1',
+			pageSize: '30',
+		});
 	});
 
 	test("filters are sent with Ingram's names: statuses as a list, date ranges as 2 entries", async () => {
@@ -718,18 +856,25 @@ describe('Order › Search', () => {
 			vendorName: 'Logitech',
 		});
 		expect(specViolations(sim)).toEqual([]);
-		expect(items.every((i) => ['ON HOLD', 'BACKORDERED'].includes(String(i.json.orderStatus)))).toBe(true);
+		expect(
+			items.every((i) => ['ON HOLD', 'BACKORDERED'].includes(String(i.json.orderStatus))),
+		).toBe(true);
 	});
 
 	test('a search by customer order number finds that order; nothing found (204) gives no items', async () => {
-		const found = await run({ operation: 'search', filters: { customerOrderNumber: 'MyPONumber' } });
+		const found = await run({
+			operation: 'search',
+			filters: { customerOrderNumber: 'MyPONumber' },
+		});
 		expect(found.items.map((i) => i.json.ingramOrderNumber)).toEqual([orders.shipped]);
 
 		sim.clearRequests();
 		const none = await run({ operation: 'search', filters: { customerOrderNumber: 'NO-SUCH-PO' } });
 		expect(none.error).toBeUndefined();
 		expect(none.items).toHaveLength(0);
-		expect(sim.requests.find((r) => r.operationId === 'get-resellers-v6-ordersearch')?.status).toBe(204);
+		expect(sim.requests.find((r) => r.operationId === 'get-resellers-v6-ordersearch')?.status).toBe(
+			204,
+		);
 	});
 
 	test.each([
@@ -768,7 +913,9 @@ describe('Order › Cancel', () => {
 		expect(request.path).toBe(`/resellers/v6/orders/${orders.onHold}`);
 		expect(request.query).toEqual({ regionCode: 'CS' });
 		expect(items.map((i) => i.json)).toEqual([{ orderNumber: orders.onHold, cancelled: true }]);
-		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.status).toBe('CANCELLED');
+		expect(sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)?.status).toBe(
+			'CANCELLED',
+		);
 	});
 
 	test('405: the error says in plain words that the order is not on customer hold', async () => {
@@ -776,11 +923,15 @@ describe('Order › Cancel', () => {
 		expect(sim.count({ operationId: 'delete-ordercancel' })).toBe(1);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('405');
-		expect(error?.message).toBe(`Order ${orders.processing} cannot be cancelled because it is not on customer hold`);
+		expect(error?.message).toBe(
+			`Order ${orders.processing} cannot be cancelled because it is not on customer hold`,
+		);
 		const description = String(error?.description);
 		expect(description).toMatch(/Allow Order On Customer Hold/);
 		expect(description).toMatch(/Ingram Micro said: Order can not be deleted/);
-		const correlationId = sim.requests.find((r) => r.operationId === 'delete-ordercancel')?.headers['im-correlationid'];
+		const correlationId = sim.requests.find((r) => r.operationId === 'delete-ordercancel')?.headers[
+			'im-correlationid'
+		];
 		expect(description).toContain(`Ingram Micro correlation ID: ${correlationId}`);
 	});
 
@@ -794,7 +945,10 @@ describe('Order › Cancel', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ orderNumber: orders.onHold, cancelled: true });
-		expect(items[1].json).toMatchObject({ httpCode: '405', error: expect.stringMatching(/not on customer hold/) });
+		expect(items[1].json).toMatchObject({
+			httpCode: '405',
+			error: expect.stringMatching(/not on customer hold/),
+		});
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 });
@@ -806,7 +960,11 @@ describe('Order › default operation', () => {
 			credentials: simCredentials(sim),
 			typeVersion,
 			// an Order › Create as n8n saves it when Create is the default: without its operation
-			parameters: { resource: 'order', customerOrderNumber: 'PO-N8N-DEFAULT', lines: lines([skus.inStock, 1]) },
+			parameters: {
+				resource: 'order',
+				customerOrderNumber: 'PO-N8N-DEFAULT',
+				lines: lines([skus.inStock, 1]),
+			},
 		});
 
 	test('version 1.1: an Order node with no operation set searches; nothing is created', async () => {
@@ -821,7 +979,10 @@ describe('Order › default operation', () => {
 		const { error, items } = await runSavedAs(1);
 		expect(error).toBeUndefined();
 		expect(sim.count({ operationId: CREATE })).toBe(1);
-		expect(items[0].json).toMatchObject({ status: 'accepted', customerOrderNumber: 'PO-N8N-DEFAULT' });
+		expect(items[0].json).toMatchObject({
+			status: 'accepted',
+			customerOrderNumber: 'PO-N8N-DEFAULT',
+		});
 	});
 });
 
@@ -840,7 +1001,9 @@ describe('Order › Search › Return All over many pages', () => {
 			parameters: { resource: 'order', operation: 'search', returnAll: true, ...extra },
 		});
 	const pageNumbers = () =>
-		big.requests.filter((r) => r.operationId === 'get-resellers-v6-ordersearch').map((r) => Number(r.query.pageNumber));
+		big.requests
+			.filter((r) => r.operationId === 'get-resellers-v6-ordersearch')
+			.map((r) => Number(r.query.pageNumber));
 
 	test('page 1 gives the total, the other pages follow 4 at a time; every order once, in Ingram’s order', async () => {
 		big.setLatency(200);
@@ -853,13 +1016,17 @@ describe('Order › Search › Return All over many pages', () => {
 		expect(items).toHaveLength(expected);
 		expect(new Set(items.map((i) => i.json.ingramOrderNumber)).size).toBe(expected);
 		const pages = Math.ceil(expected / 100);
-		expect([...pageNumbers()].sort((a, b) => a - b)).toEqual(Array.from({ length: pages }, (_, n) => n + 1));
+		expect([...pageNumbers()].sort((a, b) => a - b)).toEqual(
+			Array.from({ length: pages }, (_, n) => n + 1),
+		);
 		// one after another this is token + 12 × 200 ms ≥ 2.6 s; in parallel about token + 4 rounds
 		expect(elapsed).toBeLessThan(2000);
 
 		big.clearRequests();
 		const sequential = await searchAll({ parallelRequests: 1 });
-		expect(sequential.items.map((i) => i.json.ingramOrderNumber)).toEqual(items.map((i) => i.json.ingramOrderNumber));
+		expect(sequential.items.map((i) => i.json.ingramOrderNumber)).toEqual(
+			items.map((i) => i.json.ingramOrderNumber),
+		);
 		expect(pageNumbers()).toEqual(Array.from({ length: pages }, (_, n) => n + 1));
 	});
 
@@ -874,19 +1041,41 @@ describe('Order › Search › Return All over many pages', () => {
 	test('a page that keeps failing fails the run: no partial list comes out', async () => {
 		await searchAll(); // token in place
 		big.clearRequests();
-		big.setFault({ mode: 'status', status: 503, times: 100, operationId: 'get-resellers-v6-ordersearch' });
+		big.setFault({
+			mode: 'status',
+			status: 503,
+			times: 100,
+			operationId: 'get-resellers-v6-ordersearch',
+		});
 		const { error, items } = await searchAll();
 		expect(error?.httpCode).toBe('503');
 		expect(items).toHaveLength(0);
 	});
 
 	test('more records than Return All fetches: fails with the count, before fetching the rest', async () => {
-		const page = { recordsFound: 250000, pageSize: 100, pageNumber: 1, orders: big.data.orders.slice(0, 100).map((o) => ({ ingramOrderNumber: o.ingramOrderNumber })) };
-		big.setFault({ mode: 'answer', status: 200, body: page, times: 1, operationId: 'get-resellers-v6-ordersearch' });
+		const page = {
+			recordsFound: 250000,
+			pageSize: 100,
+			pageNumber: 1,
+			orders: big.data.orders
+				.slice(0, 100)
+				.map((o) => ({ ingramOrderNumber: o.ingramOrderNumber })),
+		};
+		big.setFault({
+			mode: 'answer',
+			status: 200,
+			body: page,
+			times: 1,
+			operationId: 'get-resellers-v6-ordersearch',
+		});
 		const { error, items } = await searchAll();
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('The search matches 250,000 records; Return All fetches at most 100,000 [item 0]');
-		expect(String(error?.description)).toMatch(/Nothing was returned rather than an incomplete list/);
+		expect(error?.message).toBe(
+			'The search matches 250,000 records; Return All fetches at most 100,000 [item 0]',
+		);
+		expect(String(error?.description)).toMatch(
+			/Nothing was returned rather than an incomplete list/,
+		);
 		expect(String(error?.description)).toMatch(/set a Limit/);
 		expect(items).toHaveLength(0);
 		expect(pageNumbers()).toEqual([1]);

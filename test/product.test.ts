@@ -1,4 +1,3 @@
- 
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { loadPackage, runNode, type CredentialStore, type LoadedPackage } from './harness';
@@ -23,7 +22,8 @@ const priceParameters = (skus: string, extra: Record<string, unknown> = {}) => (
 	...extra,
 });
 
-const itemsWithSkus = (skus: string[]): INodeExecutionData[] => skus.map((sku) => ({ json: { sku } }));
+const itemsWithSkus = (skus: string[]): INodeExecutionData[] =>
+	skus.map((sku) => ({ json: { sku } }));
 
 describe('Product › Get Price and Availability', () => {
 	test('120 SKUs arriving as 120 items are priced in 3 requests with one token; one output item per SKU, paired', async () => {
@@ -66,19 +66,31 @@ describe('Product › Get Price and Availability', () => {
 		expect(items.map((i) => i.json.ingramPartNumber)).toEqual([a, UNKNOWN_SKU, b]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		const unknown = items[1].json;
-		expect(unknown).toEqual({ found: false, ingramPartNumber: UNKNOWN_SKU, message: expect.stringContaining(UNKNOWN_SKU) });
+		expect(unknown).toEqual({
+			found: false,
+			ingramPartNumber: UNKNOWN_SKU,
+			message: expect.stringContaining(UNKNOWN_SKU),
+		});
 		expect(items[0].json.found).toBe(true);
 		// the batch was mixed: Ingram answers 207 and the node still returns every SKU
-		expect(sim.requests.find((r) => r.operationId === 'post-priceandavailability')?.status).toBe(207);
+		expect(sim.requests.find((r) => r.operationId === 'post-priceandavailability')?.status).toBe(
+			207,
+		);
 	});
 
 	test('Simplify gives one flat row per SKU: found, prices, total and per-warehouse stock as plain columns', async () => {
 		const [sku] = catalogSkus(sim, 1);
-		const { items, error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(sku) });
+		const { items, error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters(sku),
+		});
 		expect(error).toBeUndefined();
 		const row = items[0].json;
 		// every value is a plain value: nothing nested fills a table cell
-		expect(Object.values(row).every((value) => value === null || typeof value !== 'object')).toBe(true);
+		expect(Object.values(row).every((value) => value === null || typeof value !== 'object')).toBe(
+			true,
+		);
 		const product = sim.data.products.find((p) => p.ingramPartNumber === sku)!;
 		expect(row).toMatchObject({
 			found: true,
@@ -89,7 +101,8 @@ describe('Product › Get Price and Availability', () => {
 			available: true,
 			totalAvailability: product.stock.reduce((sum, s) => sum + s.quantityAvailable, 0),
 		});
-		for (const stock of product.stock) expect(row[`warehouse${stock.warehouseId}Available`]).toBe(stock.quantityAvailable);
+		for (const stock of product.stock)
+			expect(row[`warehouse${stock.warehouseId}Available`]).toBe(stock.quantityAvailable);
 	});
 
 	test('Simplify is read per item: an expression can ask for the full answer for some items only', async () => {
@@ -104,7 +117,10 @@ describe('Product › Get Price and Availability', () => {
 		expect(items[0].json.found).toBe(true);
 		expect(items[0].json.availability).toBeUndefined();
 		expect(items[1].json.found).toBeUndefined();
-		expect((items[1].json.availability as { availabilityByWarehouse: unknown[] }).availabilityByWarehouse.length).toBeGreaterThan(0);
+		expect(
+			(items[1].json.availability as { availabilityByWarehouse: unknown[] }).availabilityByWarehouse
+				.length,
+		).toBeGreaterThan(0);
 	});
 
 	test('options reach Ingram: pricing off, product attributes, discounts, warehouses, special bid', async () => {
@@ -126,11 +142,18 @@ describe('Product › Get Price and Availability', () => {
 		});
 		expect(error).toBeUndefined();
 		const request = sim.requests.find((r) => r.operationId === 'post-priceandavailability')!;
-		expect(request.query).toMatchObject({ includePricing: 'false', includeAvailability: 'true', includeProductAttributes: 'true' });
+		expect(request.query).toMatchObject({
+			includePricing: 'false',
+			includeAvailability: 'true',
+			includeProductAttributes: 'true',
+		});
 		expect(request.body).toMatchObject({
 			showAvailableDiscounts: true,
 			specialBidNumber: 'SB-1234',
-			availabilityByWarehouse: [{ availabilityByWarehouseId: '10' }, { availabilityByWarehouseId: '40' }],
+			availabilityByWarehouse: [
+				{ availabilityByWarehouseId: '10' },
+				{ availabilityByWarehouseId: '40' },
+			],
 			products: [{ ingramPartNumber: sku, quantityRequested: '5' }],
 		});
 		expect(specViolations(sim)).toEqual([]);
@@ -161,7 +184,9 @@ describe('Product › Get Price and Availability', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: priceParameters('={{ $json.sku }}', { options: { quantityRequested: '={{ $json.quantity }}' } }),
+			parameters: priceParameters('={{ $json.sku }}', {
+				options: { quantityRequested: '={{ $json.quantity }}' },
+			}),
 			input: [
 				{ json: { sku, quantity: 1 } },
 				{ json: { sku: other, quantity: 1 } },
@@ -171,7 +196,11 @@ describe('Product › Get Price and Availability', () => {
 		expect(error).toBeUndefined();
 		const bodies = sim.requests
 			.filter((r) => r.operationId === 'post-priceandavailability')
-			.map((r) => (r.body as { products: Array<{ ingramPartNumber: string; quantityRequested: string }> }).products);
+			.map(
+				(r) =>
+					(r.body as { products: Array<{ ingramPartNumber: string; quantityRequested: string }> })
+						.products,
+			);
 		expect(bodies).toEqual([
 			[
 				{ ingramPartNumber: sku, quantityRequested: '1' },
@@ -188,7 +217,12 @@ describe('Product › Get Price and Availability', () => {
 
 	test('a request that fails says which SKUs and items it was for', async () => {
 		const skus = catalogSkus(sim, 3);
-		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'status',
+			status: 503,
+			times: 100,
+			operationId: 'post-priceandavailability',
+		});
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
@@ -200,7 +234,9 @@ describe('Product › Get Price and Availability', () => {
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const item of items) {
 			expect(item.json.httpCode).toBe('503');
-			expect(String(item.json.description)).toContain(`This request priced 3 SKUs (${skus.join(', ')}) for items 0, 1, 2.`);
+			expect(String(item.json.description)).toContain(
+				`This request priced 3 SKUs (${skus.join(', ')}) for items 0, 1, 2.`,
+			);
 		}
 	});
 
@@ -219,21 +255,32 @@ describe('Product › Get Price and Availability', () => {
 	});
 
 	test.each([
-		['an object', { sku: '123512' }, /^"SKUs" must be text, but it is an object \(\{"sku":"123512"\}\) \[item 1\]$/],
-		['a list holding an object', ['123512', { sku: 'DF4128' }], /^"SKUs" must be a list of texts, but entry 2 is an object/],
+		[
+			'an object',
+			{ sku: '123512' },
+			/^"SKUs" must be text, but it is an object \(\{"sku":"123512"\}\) \[item 1\]$/,
+		],
+		[
+			'a list holding an object',
+			['123512', { sku: 'DF4128' }],
+			/^"SKUs" must be a list of texts, but entry 2 is an object/,
+		],
 		['a boolean', true, /^"SKUs" must be text, but it is the boolean true \[item 1\]$/],
-	])('SKUs from an expression that gives %s are refused before anything is sent', async (_, value, message) => {
-		const [sku] = catalogSkus(sim, 1);
-		const { error } = await runNode({
-			pkg,
-			credentials: simCredentials(sim),
-			parameters: priceParameters('={{ $json.sku }}'),
-			input: [{ json: { sku } }, { json: { sku: value } }],
-		});
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(message);
-		expect(sim.count()).toBe(0);
-	});
+	])(
+		'SKUs from an expression that gives %s are refused before anything is sent',
+		async (_, value, message) => {
+			const [sku] = catalogSkus(sim, 1);
+			const { error } = await runNode({
+				pkg,
+				credentials: simCredentials(sim),
+				parameters: priceParameters('={{ $json.sku }}'),
+				input: [{ json: { sku } }, { json: { sku: value } }],
+			});
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toMatch(message);
+			expect(sim.count()).toBe(0);
+		},
+	);
 
 	test('continueOnFail: the bad item becomes an error item paired with it, the others are priced', async () => {
 		const [sku] = catalogSkus(sim, 1);
@@ -245,7 +292,10 @@ describe('Product › Get Price and Availability', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(items[0]).toEqual({ json: { error: '"SKUs" is empty [item 0]' }, pairedItem: { item: 0 } });
+		expect(items[0]).toEqual({
+			json: { error: '"SKUs" is empty [item 0]' },
+			pairedItem: { item: 0 },
+		});
 		expect(items[1].json.ingramPartNumber).toBe(sku);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
@@ -278,7 +328,9 @@ describe('Product › Search and Get', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(catalogSkus(sim).length);
-		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(Math.ceil(catalogSkus(sim).length / 25));
+		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(
+			Math.ceil(catalogSkus(sim).length / 25),
+		);
 	});
 
 	test('Limit asks only for what it needs', async () => {
@@ -289,7 +341,9 @@ describe('Product › Search and Get', () => {
 		});
 		expect(items).toHaveLength(7);
 		expect(sim.count({ operationId: 'get-reseller-v6-productsearch' })).toBe(1);
-		expect(sim.requests.find((r) => r.operationId === 'get-reseller-v6-productsearch')?.query.pageSize).toBe('7');
+		expect(
+			sim.requests.find((r) => r.operationId === 'get-reseller-v6-productsearch')?.query.pageSize,
+		).toBe('7');
 	});
 
 	test('filters become the spec’s query parameters (arrays repeated), and no match is an empty result', async () => {
@@ -301,7 +355,12 @@ describe('Product › Search and Get', () => {
 				operation: 'search',
 				keyword: 'no-such-thing-anywhere',
 				returnAll: true,
-				filters: { vendor: 'HP, Lenovo', type: 'IM::physical', hasDiscounts: true, acceptLanguage: 'en' },
+				filters: {
+					vendor: 'HP, Lenovo',
+					type: 'IM::physical',
+					hasDiscounts: true,
+					acceptLanguage: 'en',
+				},
 			},
 		});
 		expect(error).toBeUndefined();
@@ -336,14 +395,25 @@ describe('Product › Search and Get', () => {
 		const { items } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'search', keyword: vendorPartNumber, returnAll: true },
+			parameters: {
+				resource: 'product',
+				operation: 'search',
+				keyword: vendorPartNumber,
+				returnAll: true,
+			},
 		});
 		expect(items.map((i) => i.json.ingramPartNumber)).toContain(sku);
 
 		const { items: byVendorPart } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'get', lookUpBy: 'vendorPartNumber', vendorPartNumber, simplify: false },
+			parameters: {
+				resource: 'product',
+				operation: 'get',
+				lookUpBy: 'vendorPartNumber',
+				vendorPartNumber,
+				simplify: false,
+			},
 		});
 		expect(byVendorPart[0].json.ingramPartNumber).toBe(sku);
 		expect(sim.count({ operationId: 'get-reseller-v6-productdetailcmp' })).toBe(1);
@@ -357,7 +427,13 @@ describe('Product › Search and Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'get', lookUpBy, [lookUpBy]: value, simplify: false },
+			parameters: {
+				resource: 'product',
+				operation: 'get',
+				lookUpBy,
+				[lookUpBy]: value,
+				simplify: false,
+			},
 		});
 		expect(error).toBeUndefined();
 		const request = sim.requests.find((r) => r.operationId === 'get-reseller-v6-productdetailcmp')!;
@@ -444,7 +520,9 @@ describe('Authentication', () => {
 			onError: 'continueRegularOutput',
 		});
 		const item = result.items[0].json;
-		expect(String(item.error)).toContain('Ingram Micro refused the Client ID or Client Secret (HTTP 401 from the token endpoint)');
+		expect(String(item.error)).toContain(
+			'Ingram Micro refused the Client ID or Client Secret (HTTP 401 from the token endpoint)',
+		);
 		expect(String(item.error)).toContain('check that the Environment matches the app');
 		expect(String(item.description)).toContain("Nothing was sent to Ingram Micro's API");
 		expect(item.httpCode).toBe('401');
@@ -457,21 +535,30 @@ describe('Authentication', () => {
 describe('Token endpoint', () => {
 	const TOKEN = 'get-accesstoken';
 	const price = async () =>
-		await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(catalogSkus(sim, 1)[0]) });
+		await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: priceParameters(catalogSkus(sim, 1)[0]),
+		});
 
 	test.each([
 		['a 503', { mode: 'status', status: 503 }],
 		['a 500', { mode: 'status', status: 500 }],
 		['a dropped connection', { mode: 'drop' }],
 		['a 429', { mode: 'rateLimit', resetSeconds: 1 }],
-	] as const)('%s from the token endpoint is retried like a read, and the call goes through', async (_, fault) => {
-		sim.setFault({ ...fault, times: 1, operationId: TOKEN } as Parameters<typeof sim.setFault>[0]);
-		const { error, items } = await price();
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(1);
-		expect(sim.count({ operationId: TOKEN })).toBe(2);
-		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
-	});
+	] as const)(
+		'%s from the token endpoint is retried like a read, and the call goes through',
+		async (_, fault) => {
+			sim.setFault({ ...fault, times: 1, operationId: TOKEN } as Parameters<
+				typeof sim.setFault
+			>[0]);
+			const { error, items } = await price();
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(1);
+			expect(sim.count({ operationId: TOKEN })).toBe(2);
+			expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
+		},
+	);
 
 	test('a token service that stays down: "unavailable", not "check your credentials", after 4 tries; no API call', async () => {
 		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: TOKEN });
@@ -480,26 +567,41 @@ describe('Token endpoint', () => {
 		expect(error?.message).toBe(
 			"Ingram Micro's token service is unavailable (HTTP 503); the Client ID and Secret were not refused. Try again later.",
 		);
-		expect(String(error?.description)).toMatch(/^Nothing was sent to Ingram Micro's API. Tried 4 times.\n/);
+		expect(String(error?.description)).toMatch(
+			/^Nothing was sent to Ingram Micro's API. Tried 4 times.\n/,
+		);
 		expect(sim.count({ operationId: TOKEN })).toBe(4);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 
 	test.each([
-		['an HTML page', { contentType: 'text/html', content: '<html><body>Gateway login</body></html>' }, undefined, 'an HTML page'],
+		[
+			'an HTML page',
+			{ contentType: 'text/html', content: '<html><body>Gateway login</body></html>' },
+			undefined,
+			'an HTML page',
+		],
 		['an empty JSON object', undefined, {}, 'an empty JSON object'],
 		['a number', undefined, 42, 'the JSON value 42'],
-		['an object without access_token', undefined, { token_type: 'Bearer' }, 'a JSON object with token_type but no access_token'],
-	])('a 200 answer that is %s fails at once, saying so; no API call is made', async (_, text, body, words) => {
-		sim.setFault({ mode: 'answer', status: 200, text, body, times: 100, operationId: TOKEN });
-		const { error } = await price();
-		expect(error?.message).toBe(
-			`Ingram Micro's token endpoint answered without an access token (${words}). Check the Environment (or the Base URL): it must point at Ingram Micro's API.`,
-		);
-		expect(error?.message).not.toMatch(/401|renewed/);
-		expect(sim.count({ operationId: TOKEN })).toBe(1);
-		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
-	});
+		[
+			'an object without access_token',
+			undefined,
+			{ token_type: 'Bearer' },
+			'a JSON object with token_type but no access_token',
+		],
+	])(
+		'a 200 answer that is %s fails at once, saying so; no API call is made',
+		async (_, text, body, words) => {
+			sim.setFault({ mode: 'answer', status: 200, text, body, times: 100, operationId: TOKEN });
+			const { error } = await price();
+			expect(error?.message).toBe(
+				`Ingram Micro's token endpoint answered without an access token (${words}). Check the Environment (or the Base URL): it must point at Ingram Micro's API.`,
+			);
+			expect(error?.message).not.toMatch(/401|renewed/);
+			expect(sim.count({ operationId: TOKEN })).toBe(1);
+			expect(sim.count({ path: /^\/resellers/ })).toBe(0);
+		},
+	);
 });
 
 describe('Faults on reads', () => {
@@ -508,7 +610,12 @@ describe('Faults on reads', () => {
 		await runNode({ pkg, credentials: simCredentials(sim), parameters: priceParameters(sku()) });
 
 	test('429 with X-RateLimit-Reset: waits for the reset, then succeeds', async () => {
-		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'rateLimit',
+			times: 1,
+			resetSeconds: 1,
+			operationId: 'post-priceandavailability',
+		});
 		const started = Date.now();
 		const { error, items } = await readOnce();
 		expect(error).toBeUndefined();
@@ -518,7 +625,13 @@ describe('Faults on reads', () => {
 	});
 
 	test('429 with Retry-After recovers too', async () => {
-		sim.setFault({ mode: 'rateLimit', times: 1, resetSeconds: 1, header: 'retry-after', operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'rateLimit',
+			times: 1,
+			resetSeconds: 1,
+			header: 'retry-after',
+			operationId: 'post-priceandavailability',
+		});
 		const { error } = await readOnce();
 		expect(error).toBeUndefined();
 		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(2);
@@ -533,7 +646,12 @@ describe('Faults on reads', () => {
 	});
 
 	test('a rate limit whose reset is too far away fails at once and says when to retry', async () => {
-		sim.setFault({ mode: 'rateLimit', times: 100, resetSeconds: 600, operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'rateLimit',
+			times: 100,
+			resetSeconds: 600,
+			operationId: 'post-priceandavailability',
+		});
 		const started = Date.now();
 		const { error } = await readOnce();
 		expect(Date.now() - started).toBeLessThan(3000);
@@ -545,8 +663,13 @@ describe('Faults on reads', () => {
 		expect(sim.count({ operationId: 'post-priceandavailability' })).toBe(1);
 	});
 
-	test('a read that hangs fails after the credential\'s timeout, asked twice, not after n8n\'s 5 minutes × 4', async () => {
-		sim.setFault({ mode: 'slow', delayMs: 5000, times: 2, operationId: 'post-priceandavailability' });
+	test("a read that hangs fails after the credential's timeout, asked twice, not after n8n's 5 minutes × 4", async () => {
+		sim.setFault({
+			mode: 'slow',
+			delayMs: 5000,
+			times: 2,
+			operationId: 'post-priceandavailability',
+		});
 		const credentials = simCredentials(sim);
 		credentials.ingramMicroOAuth2Api.readTimeoutSeconds = 1;
 		const started = Date.now();
@@ -566,7 +689,12 @@ describe('Faults on reads', () => {
 	});
 
 	test('a slow answer is waited for', async () => {
-		sim.setFault({ mode: 'slow', delayMs: 1500, times: 1, operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'slow',
+			delayMs: 1500,
+			times: 1,
+			operationId: 'post-priceandavailability',
+		});
 		const { error, items } = await readOnce();
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -574,7 +702,12 @@ describe('Faults on reads', () => {
 	});
 
 	test('retries are bounded: a service that stays down fails after 4 attempts with Ingram’s status', async () => {
-		sim.setFault({ mode: 'status', status: 503, times: 100, operationId: 'get-reseller-v6-productsearch' });
+		sim.setFault({
+			mode: 'status',
+			status: 503,
+			times: 100,
+			operationId: 'get-reseller-v6-productsearch',
+		});
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
@@ -588,7 +721,11 @@ describe('Faults on reads', () => {
 
 describe('Price and availability: requests in parallel', () => {
 	// 450 SKUs = 9 requests of 50. Unknown SKUs past the catalog still take their place in a request.
-	const skus = () => [...catalogSkus(sim), ...Array.from({ length: 50 }, (_, n) => `ZP${String(n).padStart(4, '0')}`)].slice(0, 450);
+	const skus = () =>
+		[
+			...catalogSkus(sim),
+			...Array.from({ length: 50 }, (_, n) => `ZP${String(n).padStart(4, '0')}`),
+		].slice(0, 450);
 	const priceAll = async (extra: Record<string, unknown> = {}) =>
 		await runNode({
 			pkg,
@@ -620,7 +757,12 @@ describe('Price and availability: requests in parallel', () => {
 		sim.setLatency(300);
 		sim.clearRequests();
 		const started = Date.now();
-		const again = await runNode({ pkg, credentials: first.credentialsHelper.store, parameters, input });
+		const again = await runNode({
+			pkg,
+			credentials: first.credentialsHelper.store,
+			parameters,
+			input,
+		});
 		expect(again.error).toBeUndefined();
 		expect(again.items).toHaveLength(450);
 		expect(sim.count({ operationId: 'get-accesstoken' })).toBe(0);
@@ -638,11 +780,18 @@ describe('Price and availability: requests in parallel', () => {
 	test('rate-limit answers in the middle of a parallel run are waited out; every SKU is priced once', async () => {
 		await priceAll(); // token in place, so the fault hits price requests only
 		sim.clearRequests();
-		sim.setFault({ mode: 'rateLimit', times: 3, resetSeconds: 1, operationId: 'post-priceandavailability' });
+		sim.setFault({
+			mode: 'rateLimit',
+			times: 3,
+			resetSeconds: 1,
+			operationId: 'post-priceandavailability',
+		});
 		const { error, items } = await priceAll();
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(450);
-		const statuses = sim.requests.filter((r) => r.operationId === 'post-priceandavailability').map((r) => r.status);
+		const statuses = sim.requests
+			.filter((r) => r.operationId === 'post-priceandavailability')
+			.map((r) => r.status);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(3);
 		expect(statuses.filter((s) => s === 200 || s === 207)).toHaveLength(9);
 	});

@@ -19,7 +19,8 @@ const CREATE = 'quote_Create';
 const { quotes: QUOTES, skus: SKUS, vendorPartNumbers: VPNS } = SIM_FIXTURES;
 
 const apiCalls = () => sim.count({ path: /^\/resellers\// });
-const requestsTo = (operationId: string) => sim.requests.filter((r) => r.operationId === operationId);
+const requestsTo = (operationId: string) =>
+	sim.requests.filter((r) => r.operationId === operationId);
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Grows the seeded account to `total` quotes (copies with new numbers) so that paging has pages to walk. */
@@ -83,7 +84,9 @@ describe('Quote › Search', () => {
 		expect(request.query['quoteCreateDate-bt']).toBe('2025-04-01,2025-06-30');
 		expect(specViolations(sim)).toEqual([]);
 
-		const expected = sim.data.quotes.filter((q) => q.ingramQuoteDate.slice(0, 10) >= '2025-04-01').length;
+		const expected = sim.data.quotes.filter(
+			(q) => q.ingramQuoteDate.slice(0, 10) >= '2025-04-01',
+		).length;
 		expect(expected).toBeGreaterThan(0);
 		expect(expected).toBeLessThan(60);
 		expect(items).toHaveLength(expected);
@@ -122,7 +125,12 @@ describe('Quote › Search', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'quote', operation: 'search', returnAll: true, filters: { quoteName: 'no such quote' } },
+			parameters: {
+				resource: 'quote',
+				operation: 'search',
+				returnAll: true,
+				filters: { quoteName: 'no such quote' },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(0);
@@ -167,9 +175,16 @@ describe('Quote › Get', () => {
 			parameters: { resource: 'quote', operation: 'get', quoteNumber: locator(QUOTES.details) },
 		});
 		expect(error).toBeUndefined();
-		expect(requestsTo(DETAILS).map((r) => r.path)).toEqual([`/resellers/v6/quotes/${QUOTES.details}`]);
+		expect(requestsTo(DETAILS).map((r) => r.path)).toEqual([
+			`/resellers/v6/quotes/${QUOTES.details}`,
+		]);
 		const quote = items[0].json;
-		expect(quote).toMatchObject({ quoteNumber: QUOTES.details, quoteName: 'Q3', status: 'Active', specialBidId: 'TEST-9771006-1923' });
+		expect(quote).toMatchObject({
+			quoteNumber: QUOTES.details,
+			quoteName: 'Q3',
+			status: 'Active',
+			specialBidId: 'TEST-9771006-1923',
+		});
 		expect(quote.legalTerms).toBeUndefined();
 		expect(quote.introPreamble).toBeUndefined();
 		const products = quote.products as Array<Record<string, unknown>>;
@@ -183,19 +198,30 @@ describe('Quote › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'quote', operation: 'get', quoteNumber: locator(QUOTES.hp), simplify: false },
+			parameters: {
+				resource: 'quote',
+				operation: 'get',
+				quoteNumber: locator(QUOTES.hp),
+				simplify: false,
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.quoteNumber).toBe(QUOTES.hp);
 		expect(items[0].json.legalTerms).toEqual(expect.any(String));
-		expect((items[0].json.products as Array<{ price: unknown }>)[0].price).toEqual(expect.objectContaining({ msrp: expect.any(Number) }));
+		expect((items[0].json.products as Array<{ price: unknown }>)[0].price).toEqual(
+			expect.objectContaining({ msrp: expect.any(Number) }),
+		);
 	});
 
 	test('an empty Quote Number fails before sending, naming the field and the item', async () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'quote', operation: 'get', quoteNumber: locator('={{ $json.quote }}') },
+			parameters: {
+				resource: 'quote',
+				operation: 'get',
+				quoteNumber: locator('={{ $json.quote }}'),
+			},
 			input: [{ json: { quote: '  ' } }],
 		});
 		expect(error?.name).toBe('NodeOperationError');
@@ -207,7 +233,11 @@ describe('Quote › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'quote', operation: 'get', quoteNumber: locator('={{ $json.quote }}') },
+			parameters: {
+				resource: 'quote',
+				operation: 'get',
+				quoteNumber: locator('={{ $json.quote }}'),
+			},
 			input: [{ json: { quote: QUOTES.hp } }, { json: { quote: QUOTES.unknown } }],
 			onError: 'continueRegularOutput',
 		});
@@ -231,9 +261,11 @@ describe('Quote › Validate', () => {
 		expect(requestsTo(VALIDATE).map((r) => r.query)).toEqual([{ quoteNumber: QUOTES.cisco }]);
 		const result = items[0].json;
 		expect(result.vendorName).toBe('Cisco');
-		expect((result.vmfAdditionalAttributes as Array<{ attributeName: string }>).map((a) => a.attributeName)).toContain(
-			'VEND_AUTH_NBR_FLG',
-		);
+		expect(
+			(result.vmfAdditionalAttributes as Array<{ attributeName: string }>).map(
+				(a) => a.attributeName,
+			),
+		).toContain('VEND_AUTH_NBR_FLG');
 		expect(result.lines).toHaveLength(2);
 		expect(specViolations(sim)).toEqual([]);
 	});
@@ -242,7 +274,11 @@ describe('Quote › Validate', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'quote', operation: 'validate', quoteNumber: locator('={{ $json.missing }}') },
+			parameters: {
+				resource: 'quote',
+				operation: 'validate',
+				quoteNumber: locator('={{ $json.missing }}'),
+			},
 		});
 		expect(error?.message).toBe('"Quote Number" is required [item 0]');
 		expect(apiCalls()).toBe(0);
@@ -262,7 +298,13 @@ describe('Quote › Create', () => {
 				{ vendorPartNumber: VPNS.backordered, quantity: 1 },
 			],
 		},
-		endUserInfo: { companyName: 'Example Inc', contact: 'John Doe', city: 'Flint', state: 'MI', countryCode: 'US' },
+		endUserInfo: {
+			companyName: 'Example Inc',
+			contact: 'John Doe',
+			city: 'Flint',
+			state: 'MI',
+			countryCode: 'US',
+		},
 		additionalFields: {
 			firstname: 'Jane',
 			lastname: 'Doe',
@@ -274,7 +316,11 @@ describe('Quote › Create', () => {
 	});
 
 	test('sends the schema’s field names and string quantities; the new quote can then be read with Get', async () => {
-		const created = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		const created = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(),
+		});
 		expect(created.error).toBeUndefined();
 		expect(sim.count({ operationId: CREATE })).toBe(1);
 		const quoteNumber = String(created.items[0].json.quoteNumber);
@@ -288,7 +334,13 @@ describe('Quote › Create', () => {
 			CustomerContact: 'jane.doe@reseller.example.com',
 			quoteExpiryDate: '04/30/2026',
 			customerNeed: 'Before Q3',
-			endUserInfo: { companyName: 'Example Inc', contact: 'John Doe', city: 'Flint', state: 'MI', countryCode: 'US' },
+			endUserInfo: {
+				companyName: 'Example Inc',
+				contact: 'John Doe',
+				city: 'Flint',
+				state: 'MI',
+				countryCode: 'US',
+			},
 			sendQuoteCopy: 'buyer@example.com,boss@example.com',
 			products: [
 				{ ingramPartNumber: SKUS.inStock, quantity: '2', lineLevelNotes: 'rack mount' },
@@ -303,7 +355,11 @@ describe('Quote › Create', () => {
 			parameters: { resource: 'quote', operation: 'get', quoteNumber: locator(quoteNumber) },
 		});
 		expect(read.error).toBeUndefined();
-		expect(read.items[0].json).toMatchObject({ quoteNumber, quoteName: 'Office refresh', status: 'Ready To Order' });
+		expect(read.items[0].json).toMatchObject({
+			quoteNumber,
+			quoteName: 'Office refresh',
+			status: 'Ready To Order',
+		});
 		const products = read.items[0].json.products as Array<Record<string, unknown>>;
 		expect(products.map((p) => [p.ingramPartNumber, p.quantity])).toEqual([
 			[SKUS.inStock, 2],
@@ -315,31 +371,53 @@ describe('Quote › Create', () => {
 		const fromJson = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: createParameters({ linesInput: 'json', linesJson: `[{"ingramPartNumber": "${SKUS.inStock}", "quantity": 3}]` }),
+			parameters: createParameters({
+				linesInput: 'json',
+				linesJson: `[{"ingramPartNumber": "${SKUS.inStock}", "quantity": 3}]`,
+			}),
 		});
 		expect(fromJson.error).toBeUndefined();
-		expect((requestsTo(CREATE)[0].body as { products: unknown[] }).products).toEqual([{ ingramPartNumber: SKUS.inStock, quantity: '3' }]);
+		expect((requestsTo(CREATE)[0].body as { products: unknown[] }).products).toEqual([
+			{ ingramPartNumber: SKUS.inStock, quantity: '3' },
+		]);
 
 		const fromDeal = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: createParameters({ lines: {}, additionalFields: { dealId: SIM_FIXTURES.deals.cisco } }),
+			parameters: createParameters({
+				lines: {},
+				additionalFields: { dealId: SIM_FIXTURES.deals.cisco },
+			}),
 		});
 		expect(fromDeal.error).toBeUndefined();
 		const body = requestsTo(CREATE)[1].body as Record<string, unknown>;
 		expect(body.dealId).toBe(SIM_FIXTURES.deals.cisco);
 		expect(body.products).toEqual([]);
-		expect(sim.data.quotes[0]).toMatchObject({ quoteNumber: fromDeal.items[0].json.quoteNumber, quoteType: 'Deal' });
+		expect(sim.data.quotes[0]).toMatchObject({
+			quoteNumber: fromDeal.items[0].json.quoteNumber,
+			quoteType: 'Deal',
+		});
 		expect(specViolations(sim)).toEqual([]);
 	});
 
 	test.each([
 		[
 			'a product without Ingram or vendor part number',
-			{ lines: { line: [{ ingramPartNumber: SKUS.inStock, quantity: 1 }, { quantity: 2, lineLevelNotes: 'which one?' }] } },
+			{
+				lines: {
+					line: [
+						{ ingramPartNumber: SKUS.inStock, quantity: 1 },
+						{ quantity: 2, lineLevelNotes: 'which one?' },
+					],
+				},
+			},
 			'Product 2: "Ingram Part Number" or "Vendor Part Number" is required [item 0]',
 		],
-		['no products and no deal', { lines: {} }, 'Add at least one product, or a Deal ID for a configure-to-order quote [item 0]'],
+		[
+			'no products and no deal',
+			{ lines: {} },
+			'Add at least one product, or a Deal ID for a configure-to-order quote [item 0]',
+		],
 		[
 			'a quantity that is not a whole number',
 			{ lines: { line: [{ ingramPartNumber: SKUS.inStock, quantity: 1.5 }] } },
@@ -352,11 +430,19 @@ describe('Quote › Create', () => {
 		],
 		[
 			'11 quote copy recipients',
-			{ additionalFields: { sendQuoteCopy: Array.from({ length: 11 }, (_, i) => `u${i}@example.com`).join(',') } },
+			{
+				additionalFields: {
+					sendQuoteCopy: Array.from({ length: 11 }, (_, i) => `u${i}@example.com`).join(','),
+				},
+			},
 			'"Send Quote Copy To" has 11 email addresses; Ingram Micro accepts at most 10 [item 0]',
 		],
 	])('bad input (%s) fails before sending', async (_case, extra, message) => {
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters(extra) });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(extra),
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(message);
 		expect(apiCalls()).toBe(0);
@@ -370,15 +456,23 @@ describe('Quote › Create', () => {
 		});
 		expect(error).toBeUndefined();
 		const [request] = requestsTo(CREATE);
-		expect((request.body as Record<string, unknown>).CustomerContact).toBe(SIM_DEFAULTS.customerContact);
+		expect((request.body as Record<string, unknown>).CustomerContact).toBe(
+			SIM_DEFAULTS.customerContact,
+		);
 		expect(specViolations(sim)).toEqual([]);
 	});
 
 	test('a Customer Contact Email in the node wins over the credential’s', async () => {
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(),
+		});
 		expect(error).toBeUndefined();
 		const [request] = requestsTo(CREATE);
-		expect((request.body as Record<string, unknown>).CustomerContact).toBe('jane.doe@reseller.example.com');
+		expect((request.body as Record<string, unknown>).CustomerContact).toBe(
+			'jane.doe@reseller.example.com',
+		);
 		expect(SIM_DEFAULTS.customerContact).not.toBe('jane.doe@reseller.example.com');
 	});
 
@@ -393,13 +487,19 @@ describe('Quote › Create', () => {
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('"Customer Contact Email" is required [item 1]');
-		expect(String(error?.description)).toMatch(/Customer Contact Email in the Ingram Micro credential/);
+		expect(String(error?.description)).toMatch(
+			/Customer Contact Email in the Ingram Micro credential/,
+		);
 		expect(apiCalls()).toBe(0);
 	});
 
 	test('answered 500: sent exactly once (no duplicate quote) and the error says so', async () => {
 		sim.setFault({ mode: 'status', status: 500, times: 3, operationId: CREATE });
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(),
+		});
 		expect(sim.count({ operationId: CREATE })).toBe(1);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('500');

@@ -154,7 +154,9 @@ describe('Renewal › Search', () => {
 				filters: { startDateRange: { range: { from: '2025-03-01', to: '2025-02-01' } } },
 			},
 		});
-		expect(error?.message).toBe('"Start Date" starts after it ends (2025-03-01 > 2025-02-01) [item 0]');
+		expect(error?.message).toBe(
+			'"Start Date" starts after it ends (2025-03-01 > 2025-02-01) [item 0]',
+		);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 });
@@ -165,7 +167,11 @@ describe('Renewal › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'renewal', operation: 'get', renewalId: renewalLocator(renewal.renewalId) },
+			parameters: {
+				resource: 'renewal',
+				operation: 'get',
+				renewalId: renewalLocator(renewal.renewalId),
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -188,7 +194,9 @@ describe('Renewal › Get', () => {
 		);
 		expect(json.endUserInfo).toBeUndefined();
 		expect(json.additionalAttributes).toBeUndefined();
-		expect(sim.requests.find((r) => r.operationId === DETAILS)?.path).toBe(`/resellers/v6/renewals/${renewal.renewalId}`);
+		expect(sim.requests.find((r) => r.operationId === DETAILS)?.path).toBe(
+			`/resellers/v6/renewals/${renewal.renewalId}`,
+		);
 		expect(specViolations(sim)).toEqual([]);
 	});
 
@@ -197,11 +205,21 @@ describe('Renewal › Get', () => {
 		const { items } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'renewal', operation: 'get', renewalId: renewalLocator(renewal.renewalId), simplify: false },
+			parameters: {
+				resource: 'renewal',
+				operation: 'get',
+				renewalId: renewalLocator(renewal.renewalId),
+				simplify: false,
+			},
 		});
-		expect(items[0].json.endUserInfo).toMatchObject({ companyName: renewal.endUserInfo.companyName });
+		expect(items[0].json.endUserInfo).toMatchObject({
+			companyName: renewal.endUserInfo.companyName,
+		});
 		expect(items[0].json.additionalAttributes).toEqual([
-			expect.objectContaining({ attributeDescription: 'SerialNumber', attributeValue: renewal.serialNumbers[0] }),
+			expect.objectContaining({
+				attributeDescription: 'SerialNumber',
+				attributeValue: renewal.serialNumbers[0],
+			}),
 		]);
 	});
 
@@ -220,8 +238,15 @@ describe('Renewal › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'renewal', operation: 'get', renewalId: renewalLocator('={{ $json.id }}') },
-			input: [{ json: { id: SIM_FIXTURES.renewals.unknown } }, { json: { id: SIM_FIXTURES.renewals.hp } }],
+			parameters: {
+				resource: 'renewal',
+				operation: 'get',
+				renewalId: renewalLocator('={{ $json.id }}'),
+			},
+			input: [
+				{ json: { id: SIM_FIXTURES.renewals.unknown } },
+				{ json: { id: SIM_FIXTURES.renewals.hp } },
+			],
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();

@@ -18,7 +18,8 @@ const CREATE = 'post-returnscreate';
 const { returns: RETURNS, invoices: INVOICES, orders: ORDERS } = SIM_FIXTURES;
 
 const apiCalls = () => sim.count({ path: /^\/resellers\// });
-const requestsTo = (operationId: string) => sim.requests.filter((r) => r.operationId === operationId);
+const requestsTo = (operationId: string) =>
+	sim.requests.filter((r) => r.operationId === operationId);
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Grows the account to `total` returns (copies with new case numbers) so that paging has pages to walk. */
@@ -26,7 +27,10 @@ function seedReturns(total: number) {
 	const seeded = sim.data.returns;
 	const original = seeded.length;
 	for (let i = original; i < total; i++) {
-		seeded.push({ ...structuredClone(seeded[i % original]), caseRequestNumber: `CAS-${70000 + i}-P1G2X3-0` });
+		seeded.push({
+			...structuredClone(seeded[i % original]),
+			caseRequestNumber: `CAS-${70000 + i}-P1G2X3-0`,
+		});
 	}
 }
 
@@ -59,7 +63,11 @@ describe('Return › Search', () => {
 		expect(specViolations(sim)).toEqual([]);
 
 		const expected = sim.data.returns
-			.filter((r) => ['Open', 'Partially Approved'].includes(r.status) && r.createdOn.slice(0, 10) >= '2025-01-01')
+			.filter(
+				(r) =>
+					['Open', 'Partially Approved'].includes(r.status) &&
+					r.createdOn.slice(0, 10) >= '2025-01-01',
+			)
 			.map((r) => r.caseRequestNumber);
 		expect(expected.length).toBeGreaterThan(2);
 		expect(items.map((i) => i.json.caseRequestNumber).sort()).toEqual([...expected].sort());
@@ -71,7 +79,12 @@ describe('Return › Search', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'search', returnAll: true, filters: { caseRequestNumber: RETURNS.open } },
+			parameters: {
+				resource: 'return',
+				operation: 'search',
+				returnAll: true,
+				filters: { caseRequestNumber: RETURNS.open },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.caseRequestNumber)).toEqual([RETURNS.open]);
@@ -83,10 +96,17 @@ describe('Return › Search', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'search', returnAll: true, filters: { returnReason: reasons } },
+			parameters: {
+				resource: 'return',
+				operation: 'search',
+				returnAll: true,
+				filters: { returnReason: reasons },
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(requestsTo(SEARCH)[0].query['returnReason-in']).toBe('(DF) Defective Items,(SS) Short Shipment');
+		expect(requestsTo(SEARCH)[0].query['returnReason-in']).toBe(
+			'(DF) Defective Items,(SS) Short Shipment',
+		);
 		const expected = sim.data.returns.filter((r) => reasons.includes(r.returnReason)).length;
 		expect(expected).toBeGreaterThan(0);
 		expect(items).toHaveLength(expected);
@@ -95,7 +115,11 @@ describe('Return › Search', () => {
 
 	test('Return All walks the pages with page/size sent as strings; a Limit stops after the pages it needs', async () => {
 		seedReturns(230);
-		const all = await runNode({ pkg, credentials: simCredentials(sim), parameters: { resource: 'return', operation: 'search', returnAll: true } });
+		const all = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: { resource: 'return', operation: 'search', returnAll: true },
+		});
 		expect(all.error).toBeUndefined();
 		expect(all.items).toHaveLength(230);
 		expect(new Set(all.items.map((i) => i.json.caseRequestNumber)).size).toBe(230);
@@ -139,13 +163,21 @@ describe('Return › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'get', caseRequestNumber: locator(RETURNS.open) },
+			parameters: {
+				resource: 'return',
+				operation: 'get',
+				caseRequestNumber: locator(RETURNS.open),
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(requestsTo(DETAILS).map((r) => r.path)).toEqual([`/resellers/v6/returns/${RETURNS.open}`]);
+		expect(requestsTo(DETAILS).map((r) => r.path)).toEqual([
+			`/resellers/v6/returns/${RETURNS.open}`,
+		]);
 		const claim = items[0].json;
 		expect(claim).toMatchObject({ caseRequestNumber: RETURNS.open, status: 'Open' });
-		expect((claim.products as Array<{ invoiceNumber: string }>)[0].invoiceNumber).toBe(INVOICES.shipped);
+		expect((claim.products as Array<{ invoiceNumber: string }>)[0].invoiceNumber).toBe(
+			INVOICES.shipped,
+		);
 		expect(specViolations(sim)).toEqual([]);
 	});
 
@@ -153,12 +185,19 @@ describe('Return › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'get', caseRequestNumber: locator('={{ $json.id }}') },
+			parameters: {
+				resource: 'return',
+				operation: 'get',
+				caseRequestNumber: locator('={{ $json.id }}'),
+			},
 			input: [{ json: { id: RETURNS.second } }, { json: { id: RETURNS.unknown } }],
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();
-		expect(items[0]).toMatchObject({ json: { caseRequestNumber: RETURNS.second }, pairedItem: { item: 0 } });
+		expect(items[0]).toMatchObject({
+			json: { caseRequestNumber: RETURNS.second },
+			pairedItem: { item: 0 },
+		});
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[1].json.httpCode).toBe('404');
 	});
@@ -167,7 +206,11 @@ describe('Return › Get', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'get', caseRequestNumber: locator('={{ $json.id }}') },
+			parameters: {
+				resource: 'return',
+				operation: 'get',
+				caseRequestNumber: locator('={{ $json.id }}'),
+			},
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('"Case Request Number" is required [item 0]');
@@ -186,7 +229,8 @@ describe('Return › Create', () => {
 		countryCode: 'US',
 		email: 'stark@example.com',
 	};
-	const shippedLine = () => sim.data.orders.find((o) => o.ingramOrderNumber === ORDERS.shipped)!.lines[0];
+	const shippedLine = () =>
+		sim.data.orders.find((o) => o.ingramOrderNumber === ORDERS.shipped)!.lines[0];
 	const createParameters = (extra: Record<string, unknown> = {}) => ({
 		resource: 'return',
 		operation: 'create',
@@ -210,7 +254,11 @@ describe('Return › Create', () => {
 	});
 
 	test('the body follows the schema (list[], ship-from as an array of one, integers); the new return can be read back', async () => {
-		const created = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		const created = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(),
+		});
 		expect(created.error).toBeUndefined();
 		expect(sim.count({ operationId: CREATE })).toBe(1);
 		const [request] = requestsTo(CREATE);
@@ -234,19 +282,32 @@ describe('Return › Create', () => {
 
 		expect(created.items).toHaveLength(1);
 		const claim = created.items[0].json;
-		expect(claim).toMatchObject({ status: 'Open', referenceNumber: 'RMA-N8N-1', ingramPartNumber: shippedLine().ingramPartNumber });
+		expect(claim).toMatchObject({
+			status: 'Open',
+			referenceNumber: 'RMA-N8N-1',
+			ingramPartNumber: shippedLine().ingramPartNumber,
+		});
 
 		const read = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'return', operation: 'get', caseRequestNumber: locator(String(claim.caseRequestNumber)) },
+			parameters: {
+				resource: 'return',
+				operation: 'get',
+				caseRequestNumber: locator(String(claim.caseRequestNumber)),
+			},
 		});
 		expect(read.error).toBeUndefined();
-		expect(read.items[0].json).toMatchObject({ caseRequestNumber: claim.caseRequestNumber, status: 'Open' });
+		expect(read.items[0].json).toMatchObject({
+			caseRequestNumber: claim.caseRequestNumber,
+			status: 'Open',
+		});
 	});
 
 	test('lines from a JSON array by vendor part number: one claim per line, one Ship-From for all', async () => {
-		const [first, second] = sim.data.orders.find((o) => o.ingramOrderNumber === ORDERS.shipped)!.lines;
+		const [first, second] = sim.data.orders.find(
+			(o) => o.ingramOrderNumber === ORDERS.shipped,
+		)!.lines;
 		const line = (vendorPartNumber: string) => ({
 			invoiceNumber: INVOICES.shipped,
 			invoiceDate: '2025-05-13T00:00:00.000Z',
@@ -259,13 +320,21 @@ describe('Return › Create', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: createParameters({ linesInput: 'json', linesJson: JSON.stringify([line(first.vendorPartNumber), line(second.vendorPartNumber)]) }),
+			parameters: createParameters({
+				linesInput: 'json',
+				linesJson: JSON.stringify([line(first.vendorPartNumber), line(second.vendorPartNumber)]),
+			}),
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json.vendorPartNumber)).toEqual([first.vendorPartNumber, second.vendorPartNumber]);
+		expect(items.map((i) => i.json.vendorPartNumber)).toEqual([
+			first.vendorPartNumber,
+			second.vendorPartNumber,
+		]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		const body = requestsTo(CREATE)[0].body as { list: Array<Record<string, unknown>> };
-		expect(body.list.map((l) => [l.invoiceDate, l.quantity, l.numberOfBoxes, l.shipFromInfo])).toEqual([
+		expect(
+			body.list.map((l) => [l.invoiceDate, l.quantity, l.numberOfBoxes, l.shipFromInfo]),
+		).toEqual([
 			['2025-05-13', 1, 2, [shipFromInfo]],
 			['2025-05-13', 1, 2, [shipFromInfo]],
 		]);
@@ -275,17 +344,29 @@ describe('Return › Create', () => {
 	test.each([
 		[
 			'a line without invoice number',
-			{ linesInput: 'json', linesJson: '[{"invoiceDate": "2025-05-13", "ingramPartNumber": "6YE881", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]' },
+			{
+				linesInput: 'json',
+				linesJson:
+					'[{"invoiceDate": "2025-05-13", "ingramPartNumber": "6YE881", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]',
+			},
 			'"Line 1 › Invoice Number" is required [item 0]',
 		],
 		[
 			'a line without Ingram or vendor part number',
-			{ linesInput: 'json', linesJson: '[{"invoiceNumber": "20-RD3QV-11", "invoiceDate": "2025-05-13", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]' },
+			{
+				linesInput: 'json',
+				linesJson:
+					'[{"invoiceNumber": "20-RD3QV-11", "invoiceDate": "2025-05-13", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]',
+			},
 			'Line 1: "Ingram Part Number" or "Vendor Part Number" is required [item 0]',
 		],
 		[
 			'an invoice date that is not a date',
-			{ linesInput: 'json', linesJson: '[{"invoiceNumber": "20-RD3QV-11", "invoiceDate": "13/05/2025", "ingramPartNumber": "6YE881", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]' },
+			{
+				linesInput: 'json',
+				linesJson:
+					'[{"invoiceNumber": "20-RD3QV-11", "invoiceDate": "13/05/2025", "ingramPartNumber": "6YE881", "quantity": 1, "primaryReason": "a", "secondaryReason": "b", "numberOfBoxes": 1}]',
+			},
 			'"Line 1: Invoice Date" is not a valid date (got "13/05/2025") [item 0]',
 		],
 		[
@@ -295,7 +376,11 @@ describe('Return › Create', () => {
 		],
 		['no lines', { lines: {} }, 'Add at least one line [item 0]'],
 	])('bad input (%s) fails before sending', async (_case, extra, message) => {
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters(extra) });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(extra),
+		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(message);
 		expect(apiCalls()).toBe(0);
@@ -303,7 +388,11 @@ describe('Return › Create', () => {
 
 	test('answered 500: sent exactly once (no duplicate return) and the error says so', async () => {
 		sim.setFault({ mode: 'status', status: 500, times: 3, operationId: CREATE });
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: createParameters() });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: createParameters(),
+		});
 		expect(sim.count({ operationId: CREATE })).toBe(1);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('500');

@@ -1,6 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { loadPackage, runNode, type CredentialStore, type LoadedPackage, type NodeRunResult } from './harness';
+import {
+	loadPackage,
+	runNode,
+	type CredentialStore,
+	type LoadedPackage,
+	type NodeRunResult,
+} from './harness';
 import { catalogSkus, simCredentials } from './helpers';
 import { SIM_FIXTURES, XiSimulator } from './simulator';
 
@@ -22,11 +28,31 @@ test('no client secret or access token appears in any output, error item or stor
 	const secret = String(credentials.ingramMicroOAuth2Api.clientSecret);
 	const runs: NodeRunResult[] = [];
 	const run = async (parameters: INodeParameters, onError?: 'continueRegularOutput') =>
-		runs.push(await runNode({ pkg, credentials, parameters, onError, input: [{ json: { n: 1 } }, { json: { n: 2 } }] }));
+		runs.push(
+			await runNode({
+				pkg,
+				credentials,
+				parameters,
+				onError,
+				input: [{ json: { n: 1 } }, { json: { n: 2 } }],
+			}),
+		);
 
 	// success, a 404, an expired token renewed mid-workflow, a create failing with 500, bad input
-	await run({ resource: 'product', operation: 'getPriceAndAvailability', identifyBy: 'ingramPartNumber', skus: catalogSkus(sim, 3).join(',') });
-	await run({ resource: 'order', operation: 'get', orderNumber: { __rl: true, mode: 'id', value: SIM_FIXTURES.orders.unknown } }, 'continueRegularOutput');
+	await run({
+		resource: 'product',
+		operation: 'getPriceAndAvailability',
+		identifyBy: 'ingramPartNumber',
+		skus: catalogSkus(sim, 3).join(','),
+	});
+	await run(
+		{
+			resource: 'order',
+			operation: 'get',
+			orderNumber: { __rl: true, mode: 'id', value: SIM_FIXTURES.orders.unknown },
+		},
+		'continueRegularOutput',
+	);
 	sim.expireAllTokens();
 	await run({ resource: 'order', operation: 'search', returnAll: false, limit: 3 });
 	sim.setFault({ mode: 'status', status: 500, times: 5, operationId: 'post-createorder_v6' });
@@ -39,7 +65,12 @@ test('no client secret or access token appears in any output, error item or stor
 		},
 		'continueRegularOutput',
 	);
-	await run({ resource: 'order', operation: 'create', customerOrderNumber: '={{ "" }}', lines: { line: [] } });
+	await run({
+		resource: 'order',
+		operation: 'create',
+		customerOrderNumber: '={{ "" }}',
+		lines: { line: [] },
+	});
 
 	expect(sim.issuedTokens.length).toBeGreaterThanOrEqual(2);
 	expect(runs.some((r) => r.error)).toBe(true);

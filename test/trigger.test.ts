@@ -1,4 +1,9 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { loadPackage, type LoadedPackage } from './harness';
 import {
@@ -26,7 +31,10 @@ afterEach(async () => {
 	await Promise.all(standIns.splice(0).map(async (standIn) => await standIn.stop()));
 });
 
-async function trigger(parameters: INodeParameters = {}, options: { secret?: string; mode?: 'webhook' | 'manual' } = {}) {
+async function trigger(
+	parameters: INodeParameters = {},
+	options: { secret?: string; mode?: 'webhook' | 'manual' } = {},
+) {
 	const standIn = await WebhookStandIn.start({
 		pkg,
 		type: 'ingramMicroTrigger',
@@ -53,28 +61,34 @@ describe('Ingram Micro Trigger › events', () => {
 		['stockUpdate', 'IM::STOCK_UPDATE', 2],
 	];
 
-	test.each(expectations)('%s: one execution, one item per resource with the event’s envelope', async (name, eventType, resources) => {
-		const standIn = await trigger({ events: [name] });
-		const event = buildEvent(name);
-		const answer = await send(standIn, event);
+	test.each(expectations)(
+		'%s: one execution, one item per resource with the event’s envelope',
+		async (name, eventType, resources) => {
+			const standIn = await trigger({ events: [name] });
+			const event = buildEvent(name);
+			const answer = await send(standIn, event);
 
-		expect(answer.status).toBe(200);
-		expect(standIn.executions).toHaveLength(1);
-		const items = standIn.executions[0].items.map((item) => item.json);
-		expect(items).toHaveLength(resources);
-		for (const item of items) {
-			expect(item).toMatchObject({
-				topic: event.topic,
-				event: event.event,
-				eventId: event.eventId,
-				eventTimeStamp: event.eventTimeStamp,
-				eventType,
-			});
-		}
-		if (name === 'orderShipped') expect(items[0]).toMatchObject({ orderNumber: '20-RD128', customerOrderNumber: 'ZENPO' });
-		if (name === 'orderCreated') expect(items[0]).toMatchObject({ customerOrderNumber: 'TESTCASE41E111' });
-		if (name === 'stockUpdate') expect(items.map((i) => i.ingramPartNumber)).toEqual(['5CX579', '5CT275']);
-	});
+			expect(answer.status).toBe(200);
+			expect(standIn.executions).toHaveLength(1);
+			const items = standIn.executions[0].items.map((item) => item.json);
+			expect(items).toHaveLength(resources);
+			for (const item of items) {
+				expect(item).toMatchObject({
+					topic: event.topic,
+					event: event.event,
+					eventId: event.eventId,
+					eventTimeStamp: event.eventTimeStamp,
+					eventType,
+				});
+			}
+			if (name === 'orderShipped')
+				expect(items[0]).toMatchObject({ orderNumber: '20-RD128', customerOrderNumber: 'ZENPO' });
+			if (name === 'orderCreated')
+				expect(items[0]).toMatchObject({ customerOrderNumber: 'TESTCASE41E111' });
+			if (name === 'stockUpdate')
+				expect(items.map((i) => i.ingramPartNumber)).toEqual(['5CX579', '5CT275']);
+		},
+	);
 
 	test('a new trigger (Events left as they start: Any Event) starts on every event the portal sends', async () => {
 		const standIn = await trigger({ events: undefined });
@@ -99,7 +113,9 @@ describe('Ingram Micro Trigger › events', () => {
 		const standIn = await trigger({ events: ['orderShipped'] });
 		const original = buildEvent('orderShipped');
 		const resource = (original.resource as Array<Record<string, unknown>>)[0];
-		const rest = Object.fromEntries(Object.entries(resource).filter(([key]) => key !== 'eventType'));
+		const rest = Object.fromEntries(
+			Object.entries(resource).filter(([key]) => key !== 'eventType'),
+		);
 		const event = {
 			topic: original.topic,
 			event: 'IM::UPDATED',
@@ -107,7 +123,9 @@ describe('Ingram Micro Trigger › events', () => {
 			evenTtimeStamp: '2026-11-22T10:00:00Z', // the portal sample's typo
 			resource: [{ ...rest, eventtype: 'IM::ORDER_SHIPPED' }],
 		};
-		const answer = await sendEvent(standIn.url, event, { signature: signEventId(event.eventid, SECRET) });
+		const answer = await sendEvent(standIn.url, event, {
+			signature: signEventId(event.eventid, SECRET),
+		});
 
 		expect(answer.status).toBe(200);
 		expect(standIn.executions).toHaveLength(1);
@@ -129,8 +147,13 @@ describe('Ingram Micro Trigger › events', () => {
 		expect(standIn.executions).toHaveLength(1);
 		const skus = standIn.executions[0].items.map((item) => item.json.ingramPartNumber);
 		expect(skus).toHaveLength(4000);
-		expect(skus).toEqual((event.resource as Array<{ ingramPartNumber: string }>).map((r) => r.ingramPartNumber));
-		expect(standIn.executions[0].items[3999].json).toMatchObject({ eventId: event.eventId, totalAvailability: String(3999 % 250) });
+		expect(skus).toEqual(
+			(event.resource as Array<{ ingramPartNumber: string }>).map((r) => r.ingramPartNumber),
+		);
+		expect(standIn.executions[0].items[3999].json).toMatchObject({
+			eventId: event.eventId,
+			totalAvailability: String(3999 % 250),
+		});
 	});
 
 	test('the Whole Event output gives the event as Ingram sent it, as one item', async () => {
@@ -143,13 +166,25 @@ describe('Ingram Micro Trigger › events', () => {
 
 describe('Ingram Micro Trigger › signature', () => {
 	const matrix: Array<[string, (event: XiEvent) => string | null, boolean]> = [
-		['valid Base64 (what Ingram sends)', (e) => signEventId(String(e.eventId), SECRET, 'base64'), true],
-		['valid hex (the portal mentions it)', (e) => signEventId(String(e.eventId), SECRET, 'hex'), true],
+		[
+			'valid Base64 (what Ingram sends)',
+			(e) => signEventId(String(e.eventId), SECRET, 'base64'),
+			true,
+		],
+		[
+			'valid hex (the portal mentions it)',
+			(e) => signEventId(String(e.eventId), SECRET, 'hex'),
+			true,
+		],
 		['wrong secret', (e) => signEventId(String(e.eventId), 'someone-else', 'base64'), false],
 		['missing header', () => null, false],
 		['empty header', () => '', false],
 		['signature of a different eventId', () => signEventId(newEventId(), SECRET, 'base64'), false],
-		['HMAC-SHA256 instead of SHA-512', (e) => signEventId(String(e.eventId), SECRET, 'base64', 'sha256'), false],
+		[
+			'HMAC-SHA256 instead of SHA-512',
+			(e) => signEventId(String(e.eventId), SECRET, 'base64', 'sha256'),
+			false,
+		],
 		['HMAC-SHA256 in hex', (e) => signEventId(String(e.eventId), SECRET, 'hex', 'sha256'), false],
 		['garbage', () => 'not-a-signature', false],
 	];
@@ -160,13 +195,16 @@ describe('Ingram Micro Trigger › signature', () => {
 		const answer = await send(standIn, event, sign(event));
 		expect(answer.status).toBe(accepted ? 200 : 401);
 		expect(standIn.executions).toHaveLength(accepted ? 1 : 0);
-		if (!accepted) expect(JSON.parse(answer.body)).toEqual({ message: 'Invalid or missing x-hub-signature' });
+		if (!accepted)
+			expect(JSON.parse(answer.body)).toEqual({ message: 'Invalid or missing x-hub-signature' });
 	});
 
 	test('fails closed when the credential has no secret', async () => {
 		const standIn = await trigger({}, { secret: '' });
 		const event = buildEvent('orderShipped');
-		const answer = await sendEvent(standIn.url, event, { signature: signEventId(String(event.eventId), '') });
+		const answer = await sendEvent(standIn.url, event, {
+			signature: signEventId(String(event.eventId), ''),
+		});
 		expect(answer.status).toBe(401);
 		expect(standIn.executions).toHaveLength(0);
 	});
@@ -179,7 +217,10 @@ describe('Ingram Micro Trigger › signature', () => {
 	});
 
 	test('the node shows a warning while verification is off, and only then', () => {
-		const nodeType = pkg.nodeTypes.getByNameAndVersion(`${pkg.packageName}.ingramMicroTrigger`, 1) as INodeType;
+		const nodeType = pkg.nodeTypes.getByNameAndVersion(
+			`${pkg.packageName}.ingramMicroTrigger`,
+			1,
+		) as INodeType;
 		const warning = nodeType.description.properties.find((p) => p.name === 'unverifiedWarning');
 		expect(warning?.type).toBe('notice');
 		expect(warning?.displayName).toMatch(/anyone who knows this URL/i);
@@ -248,7 +289,9 @@ describe('Ingram Micro Trigger › delivery', () => {
 
 	test('JSON that does not parse is refused by n8n itself (422), before the trigger runs', async () => {
 		const standIn = await trigger();
-		const answer = await sendEvent(standIn.url, '{"eventId": "ABC", "resource": [', { signature: signEventId('ABC', SECRET) });
+		const answer = await sendEvent(standIn.url, '{"eventId": "ABC", "resource": [', {
+			signature: signEventId('ABC', SECRET),
+		});
 		expect(answer.status).toBe(422);
 		expect(standIn.executions).toHaveLength(0);
 	});
@@ -265,9 +308,17 @@ describe('Ingram Micro Trigger › delivery', () => {
 	});
 
 	test.each([
-		['two events in one array', JSON.stringify([{ eventId: 'ABC' }, { eventId: 'DEF' }]), 'The body is not one JSON event'],
+		[
+			'two events in one array',
+			JSON.stringify([{ eventId: 'ABC' }, { eventId: 'DEF' }]),
+			'The body is not one JSON event',
+		],
 		['a JSON string', JSON.stringify('ABC'), 'The body is not one JSON event'],
-		['no eventId', JSON.stringify({ topic: 'resellers/orders', event: 'im::updated', resource: [] }), 'The event has no eventId'],
+		[
+			'no eventId',
+			JSON.stringify({ topic: 'resellers/orders', event: 'im::updated', resource: [] }),
+			'The event has no eventId',
+		],
 		['an empty body', '', 'The event has no eventId'],
 	])('%s → 400, no execution', async (_case, body, message) => {
 		const standIn = await trigger();
@@ -334,12 +385,21 @@ describe('Ingram Micro Trigger › webhook lifecycle', () => {
 	});
 
 	test('the credential test catches an empty or badly pasted secret, and says what it cannot check', async () => {
-		const nodeType = pkg.nodeTypes.getByNameAndVersion(`${pkg.packageName}.ingramMicroTrigger`, 1) as INodeType;
+		const nodeType = pkg.nodeTypes.getByNameAndVersion(
+			`${pkg.packageName}.ingramMicroTrigger`,
+			1,
+		) as INodeType;
 		const check = nodeType.methods!.credentialTest!.ingramMicroWebhookSecret;
 		const run = async (secret: string) =>
-			await check.call({} as ICredentialTestFunctions, { data: { secret } } as unknown as ICredentialsDecrypted);
+			await check.call(
+				{} as ICredentialTestFunctions,
+				{ data: { secret } } as unknown as ICredentialsDecrypted,
+			);
 		expect(await run('')).toMatchObject({ status: 'Error', message: 'The Secret Key is empty' });
 		expect(await run(' key-with-space ')).toMatchObject({ status: 'Error' });
-		expect(await run(SECRET)).toMatchObject({ status: 'OK', message: expect.stringMatching(/test event/) });
+		expect(await run(SECRET)).toMatchObject({
+			status: 'OK',
+			message: expect.stringMatching(/test event/),
+		});
 	});
 });

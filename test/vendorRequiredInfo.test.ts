@@ -33,29 +33,44 @@ describe('Vendor Required Info › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: byProducts([{ ingramPartNumber: CISCO_SKU }, { planID: SIM_FIXTURES.plans.planId }]),
+			parameters: byProducts([
+				{ ingramPartNumber: CISCO_SKU },
+				{ planID: SIM_FIXTURES.plans.planId },
+			]),
 		});
 		expect(error).toBeUndefined();
 		const request = vriRequest();
 		expect(request.headers['im-senderid']).toBe('n8n');
-		expect(request.body).toEqual({ products: [{ ingramPartNumber: CISCO_SKU }, { planID: SIM_FIXTURES.plans.planId }] });
+		expect(request.body).toEqual({
+			products: [{ ingramPartNumber: CISCO_SKU }, { planID: SIM_FIXTURES.plans.planId }],
+		});
 		expect(specViolations(sim)).toEqual([]);
 
 		expect(items).toHaveLength(2);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		const [hardware, subscription] = items.map((i) => i.json);
 		expect(hardware.ingramPartNumber).toBe(CISCO_SKU);
-		expect(attributeNames(hardware.vmfAdditionalAttributes)).toEqual(['VEND_AUTH_NBR_FLG', 'ResellerCompanyName']);
+		expect(attributeNames(hardware.vmfAdditionalAttributes)).toEqual([
+			'VEND_AUTH_NBR_FLG',
+			'ResellerCompanyName',
+		]);
 		expect(hardware.vriAdditionalAttributes).toEqual([]);
 		expect(subscription.planId).toBe(SIM_FIXTURES.plans.planId);
 		expect(subscription.planName).toBe(SIM_FIXTURES.plans.planName);
-		expect(attributeNames(subscription.vriAdditionalAttributes)).toEqual(['tier1_mpn', 'tenant_preference']);
+		expect(attributeNames(subscription.vriAdditionalAttributes)).toEqual([
+			'tier1_mpn',
+			'tenant_preference',
+		]);
 	});
 
 	test('IM-SenderID is sent even when the credential’s Sender ID is empty', async () => {
 		const credentials = simCredentials(sim);
 		credentials.ingramMicroOAuth2Api.senderId = '';
-		const { error } = await runNode({ pkg, credentials, parameters: byProducts([{ vendorPartNumber: 'LS1016A-CISCO' }]) });
+		const { error } = await runNode({
+			pkg,
+			credentials,
+			parameters: byProducts([{ vendorPartNumber: 'LS1016A-CISCO' }]),
+		});
 		expect(error).toBeUndefined();
 		expect(vriRequest().headers['im-senderid']).toBe('n8n');
 		expect(vriRequest().status).toBe(200);
@@ -70,14 +85,22 @@ describe('Vendor Required Info › Get', () => {
 				resource: 'vendorRequiredInfo',
 				operation: 'get',
 				lookUpBy: 'quoteNumber',
-				quoteNumber: { __rl: true, mode: 'list', value: SIM_FIXTURES.quotes.cisco, cachedResultName: 'Cisco refresh' },
+				quoteNumber: {
+					__rl: true,
+					mode: 'list',
+					value: SIM_FIXTURES.quotes.cisco,
+					cachedResultName: 'Cisco refresh',
+				},
 			},
 		});
 		expect(error).toBeUndefined();
 		expect(vriRequest().body).toEqual({ quoteNumber: SIM_FIXTURES.quotes.cisco });
 		expect(items).toHaveLength(1);
 		expect(items[0].json.quoteNumber).toBe(SIM_FIXTURES.quotes.cisco);
-		expect(attributeNames(items[0].json.vmfAdditionalAttributes)).toEqual(['VEND_AUTH_NBR_FLG', 'ResellerCompanyName']);
+		expect(attributeNames(items[0].json.vmfAdditionalAttributes)).toEqual([
+			'VEND_AUTH_NBR_FLG',
+			'ResellerCompanyName',
+		]);
 	});
 
 	test('products from a JSON array; an unknown one keeps its item with Ingram’s message', async () => {
@@ -89,13 +112,18 @@ describe('Vendor Required Info › Get', () => {
 				operation: 'get',
 				lookUpBy: 'products',
 				linesInput: 'json',
-				linesJson: JSON.stringify([{ ingramPartNumber: SIM_FIXTURES.skus.unknown }, { ingramPartNumber: CISCO_SKU }]),
+				linesJson: JSON.stringify([
+					{ ingramPartNumber: SIM_FIXTURES.skus.unknown },
+					{ ingramPartNumber: CISCO_SKU },
+				]),
 			},
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
 		expect(items[0].json.responseMessages).toEqual([
-			expect.objectContaining({ message: `Product not found for IngramPartNumber: ${SIM_FIXTURES.skus.unknown}` }),
+			expect.objectContaining({
+				message: `Product not found for IngramPartNumber: ${SIM_FIXTURES.skus.unknown}`,
+			}),
 		]);
 		expect(items[1].json.ingramPartNumber).toBe(CISCO_SKU);
 	});
@@ -104,15 +132,24 @@ describe('Vendor Required Info › Get', () => {
 		const { error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: byProducts([{ ingramPartNumber: CISCO_SKU }, { ingramPartNumber: ' ', vendorPartNumber: '' }]),
+			parameters: byProducts([
+				{ ingramPartNumber: CISCO_SKU },
+				{ ingramPartNumber: ' ', vendorPartNumber: '' },
+			]),
 		});
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Product 2 needs an Ingram Part Number, a Vendor Part Number or a Plan ID [item 0]');
+		expect(error?.message).toBe(
+			'Product 2 needs an Ingram Part Number, a Vendor Part Number or a Plan ID [item 0]',
+		);
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
 
 	test('no products at all fails before anything is sent', async () => {
-		const { error } = await runNode({ pkg, credentials: simCredentials(sim), parameters: byProducts([]) });
+		const { error } = await runNode({
+			pkg,
+			credentials: simCredentials(sim),
+			parameters: byProducts([]),
+		});
 		expect(error?.message).toBe('Add at least one product [item 0]');
 		expect(sim.count({ path: /^\/resellers/ })).toBe(0);
 	});
@@ -136,8 +173,16 @@ describe('Vendor Required Info › Get', () => {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'vendorRequiredInfo', operation: 'get', lookUpBy: 'quoteNumber', quoteNumber: '={{ $json.quote }}' },
-			input: [{ json: { quote: SIM_FIXTURES.quotes.unknown } }, { json: { quote: SIM_FIXTURES.quotes.cisco } }],
+			parameters: {
+				resource: 'vendorRequiredInfo',
+				operation: 'get',
+				lookUpBy: 'quoteNumber',
+				quoteNumber: '={{ $json.quote }}',
+			},
+			input: [
+				{ json: { quote: SIM_FIXTURES.quotes.unknown } },
+				{ json: { quote: SIM_FIXTURES.quotes.cisco } },
+			],
 			onError: 'continueRegularOutput',
 		});
 		expect(error).toBeUndefined();

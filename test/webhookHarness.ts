@@ -82,7 +82,8 @@ function expressLikeResponse(res: http.ServerResponse) {
 			return response;
 		},
 		send(body: unknown) {
-			if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body)) return response.json(body);
+			if (typeof body === 'object' && body !== null && !Buffer.isBuffer(body))
+				return response.json(body);
 			res.end(body as string | Buffer | undefined);
 			return response;
 		},
@@ -123,7 +124,10 @@ export class WebhookStandIn {
 			),
 		};
 		this.workflowId = `webhook-workflow-${++WebhookStandIn.created}`;
-		this.credentialsHelper = new TestCredentialsHelper(options.pkg.credentialTypes, options.credentials);
+		this.credentialsHelper = new TestCredentialsHelper(
+			options.pkg.credentialTypes,
+			options.credentials,
+		);
 	}
 
 	static async start(options: WebhookStandInOptions): Promise<WebhookStandIn> {
@@ -165,7 +169,9 @@ export class WebhookStandIn {
 		return this.options.pkg.nodeTypes.getByNameAndVersion(this.node.type, 1) as INodeType;
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		return { ...additionalDataFor(this.credentialsHelper, undefined, this.baseUrl), ...extra };
 	}
 
@@ -199,7 +205,14 @@ export class WebhookStandIn {
 		const methods = this.nodeType.webhookMethods!.default!;
 		const additionalData = this.additionalData();
 		const workflow = this.loadWorkflow();
-		const context = new HookContext(workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			additionalData,
+			'trigger',
+			'activate',
+			this.webhookData(additionalData),
+		);
 		const existed = await methods.checkExists.call(context);
 		const created = existed ? undefined : await methods.create.call(context);
 		this.saveIfChanged(workflow);
@@ -211,7 +224,14 @@ export class WebhookStandIn {
 		const methods = this.nodeType.webhookMethods!.default!;
 		const additionalData = this.additionalData();
 		const workflow = this.loadWorkflow();
-		const context = new HookContext(workflow, this.node, additionalData, 'trigger', 'activate', this.webhookData(additionalData));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			additionalData,
+			'trigger',
+			'activate',
+			this.webhookData(additionalData),
+		);
 		const deleted = await methods.delete.call(context);
 		this.saveIfChanged(workflow);
 		return deleted;
@@ -241,11 +261,22 @@ export class WebhookStandIn {
 				return;
 			}
 		}
-		const request = { method: 'POST', url: req.url, headers: req.headers, query: {}, params: {}, body, rawBody };
+		const request = {
+			method: 'POST',
+			url: req.url,
+			headers: req.headers,
+			query: {},
+			params: {},
+			body,
+			rawBody,
+		};
 		const response = expressLikeResponse(res);
 		const finish = res.end.bind(res);
 		res.end = ((...args: Parameters<typeof res.end>) => {
-			this.answers.push({ status: res.statusCode, body: args[0] === undefined ? '' : String(args[0]) });
+			this.answers.push({
+				status: res.statusCode,
+				body: args[0] === undefined ? '' : String(args[0]),
+			});
 			return finish(...args);
 		}) as typeof res.end;
 
@@ -255,7 +286,15 @@ export class WebhookStandIn {
 		});
 		const mode = this.options.mode ?? 'webhook';
 		const workflow = this.loadWorkflow();
-		const context = new WebhookContext(workflow, this.node, additionalData, mode, this.webhookData(additionalData), [], null);
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			additionalData,
+			mode,
+			this.webhookData(additionalData),
+			[],
+			null,
+		);
 		const result = await this.nodeType.webhook!.call(context as unknown as IWebhookFunctions);
 
 		if (result.workflowData === undefined) {
@@ -269,9 +308,16 @@ export class WebhookStandIn {
 		}
 		// An execution starts: what webhook() changed is not saved, and the execution reloads static
 		// data; n8n saves its changes when it ends (never in manual mode).
-		const run = await executeWorkflow(this.loadWorkflow(), this.node, result.workflowData, this.credentialsHelper, mode, (changed) => {
-			if (mode !== 'manual') this.save(changed);
-		});
+		const run = await executeWorkflow(
+			this.loadWorkflow(),
+			this.node,
+			result.workflowData,
+			this.credentialsHelper,
+			mode,
+			(changed) => {
+				if (mode !== 'manual') this.save(changed);
+			},
+		);
 		const items = run.data.resultData.runData[this.node.name]?.[0]?.data?.main?.[0] ?? [];
 		this.executions.push({ items, run });
 		if (result.noWebhookResponse) {

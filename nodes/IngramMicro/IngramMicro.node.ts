@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ingramMicroProperties, ingramMicroSubtitle } from './actions/properties';
@@ -9,7 +14,10 @@ export class IngramMicro implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ingram Micro',
 		name: 'ingramMicro',
-		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
+		icon: {
+			light: 'file:../../icons/ingramMicro.svg',
+			dark: 'file:../../icons/ingramMicro.dark.svg',
+		},
 		group: ['transform'],
 		// 1.1: Order's default operation is Search instead of Create (see actions/order/index.ts).
 		version: [1, 1.1],

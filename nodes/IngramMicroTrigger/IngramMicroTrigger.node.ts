@@ -17,7 +17,6 @@ import { acceptedEventIds, acceptOnce, STATIC_DATA_KEY } from './acceptedEvents'
 import { ANY_EVENT, eventOptions, isSelected, parseEvent } from './events';
 import { isValidSignature } from './signature';
 
-
 const CREDENTIAL_TYPE = 'ingramMicroWebhookApi';
 
 /** Answers the HTTP request itself (no execution starts) with a status and a short JSON message. */
@@ -42,17 +41,23 @@ function readEvent(context: IWebhookFunctions): IDataObject | undefined {
 		}
 	}
 	if (Array.isArray(body) && body.length === 1) body = body[0];
-	return body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	return body && typeof body === 'object' && !Array.isArray(body)
+		? (body as IDataObject)
+		: undefined;
 }
 
 export class IngramMicroTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Ingram Micro Trigger',
 		name: 'ingramMicroTrigger',
-		icon: { light: 'file:../../icons/ingramMicro.svg', dark: 'file:../../icons/ingramMicro.dark.svg' },
+		icon: {
+			light: 'file:../../icons/ingramMicro.svg',
+			dark: 'file:../../icons/ingramMicro.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].includes("*") ? "Any event" : $parameter["events"].length + " event(s)" }}',
+		subtitle:
+			'={{ $parameter["events"].includes("*") ? "Any event" : $parameter["events"].length + " event(s)" }}',
 		description:
 			'Starts the workflow when Ingram Micro sends an order status, async order result, quote or stock update event',
 		defaults: { name: 'Ingram Micro Trigger' },
@@ -142,7 +147,11 @@ export class IngramMicroTrigger implements INodeType {
 								description:
 									'Each order, quote or SKU of the event becomes an item, with topic, event, eventId, eventTimeStamp and its eventType',
 							},
-							{ name: 'Whole Event', value: 'event', description: 'The event as Ingram sent it, as one item' },
+							{
+								name: 'Whole Event',
+								value: 'event',
+								description: 'The event as Ingram sent it, as one item',
+							},
 						],
 					},
 				],
@@ -163,9 +172,16 @@ export class IngramMicroTrigger implements INodeType {
 				const secret = String(credential.data?.secret ?? '');
 				if (secret.trim() === '') return { status: 'Error', message: 'The Secret Key is empty' };
 				if (secret !== secret.trim()) {
-					return { status: 'Error', message: 'The Secret Key starts or ends with spaces; copy it again from the portal' };
+					return {
+						status: 'Error',
+						message: 'The Secret Key starts or ends with spaces; copy it again from the portal',
+					};
 				}
-				return { status: 'OK', message: 'Secret Key saved. Ingram cannot be asked to confirm it: send a test event from the portal.' };
+				return {
+					status: 'OK',
+					message:
+						'Secret Key saved. Ingram cannot be asked to confirm it: send a test event from the portal.',
+				};
 			},
 		},
 	};
@@ -200,14 +216,23 @@ export class IngramMicroTrigger implements INodeType {
 		if (this.getNodeParameter('verifySignature', true) as boolean) {
 			const { secret } = await this.getCredentials<{ secret: string }>(CREDENTIAL_TYPE);
 			const header = this.getHeaderData()['x-hub-signature'];
-			if (!isValidSignature(event.eventId, typeof header === 'string' ? header : undefined, String(secret ?? ''))) {
+			if (
+				!isValidSignature(
+					event.eventId,
+					typeof header === 'string' ? header : undefined,
+					String(secret ?? ''),
+				)
+			) {
 				return reply(this, 401, 'Invalid or missing x-hub-signature');
 			}
 		}
 
 		const selectedEvents = this.getNodeParameter('events', []) as string[];
-		const resources = event.resources.filter((resource) => isSelected(resource.eventType, selectedEvents));
-		if (resources.length === 0) return { webhookResponse: { message: 'Event not selected; ignored' } };
+		const resources = event.resources.filter((resource) =>
+			isSelected(resource.eventType, selectedEvents),
+		);
+		if (resources.length === 0)
+			return { webhookResponse: { message: 'Event not selected; ignored' } };
 
 		// Ingram may deliver an event again; a production webhook starts one execution per eventId
 		// (see acceptedEvents.ts for how that is kept across executions and restarts). Test deliveries
@@ -248,9 +273,12 @@ export class IngramMicroTrigger implements INodeType {
 			const state = this.getWorkflowStaticData('node');
 			const accepted = acceptedEventIds(this.getWorkflow().id, this.getNode().name);
 			accepted.merge(state[STATIC_DATA_KEY]);
-			for (const item of items) if (typeof item.json.eventId === 'string') accepted.add(item.json.eventId);
+			for (const item of items)
+				if (typeof item.json.eventId === 'string') accepted.add(item.json.eventId);
 			state[STATIC_DATA_KEY] = accepted.ids;
 		}
-		return [items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } }))];
+		return [
+			items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } })),
+		];
 	}
 }

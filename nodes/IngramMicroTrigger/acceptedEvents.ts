@@ -56,7 +56,10 @@ export class AcceptedEventIds {
 const perNode = new Map<string, AcceptedEventIds>();
 
 /** The accepted IDs of one trigger node of one workflow in this process. */
-export function acceptedEventIds(workflowId: string | undefined, nodeName: string): AcceptedEventIds {
+export function acceptedEventIds(
+	workflowId: string | undefined,
+	nodeName: string,
+): AcceptedEventIds {
 	const key = JSON.stringify([workflowId ?? '', nodeName]);
 	let accepted = perNode.get(key);
 	if (!accepted) {
@@ -70,7 +73,11 @@ export function acceptedEventIds(workflowId: string | undefined, nodeName: strin
  * Checks and records in one synchronous step (no await in between), so that of several copies
  * handled by this process at the same moment exactly one is accepted. Returns false for a copy.
  */
-export function acceptOnce(accepted: AcceptedEventIds, saved: IDataObject, eventId: string): boolean {
+export function acceptOnce(
+	accepted: AcceptedEventIds,
+	saved: IDataObject,
+	eventId: string,
+): boolean {
 	accepted.merge(saved[STATIC_DATA_KEY]);
 	if (accepted.has(eventId)) return false;
 	accepted.add(eventId);

@@ -29,7 +29,11 @@ export const INGRAM_EVENTS = [
 export const ANY_EVENT = '*';
 
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event ticked for this webhook in the developer portal' },
+	{
+		name: 'Any Event',
+		value: ANY_EVENT,
+		description: 'Every event ticked for this webhook in the developer portal',
+	},
 	...INGRAM_EVENTS.map(({ value, name, ...rest }) => ({
 		value,
 		name,
@@ -47,9 +51,17 @@ export function field(record: IDataObject | undefined, name: string): unknown {
 }
 
 /** Keys of the event envelope (lower-cased), which every output item gets anyway. */
-const ENVELOPE_KEYS = new Set(['topic', 'event', 'eventid', 'eventtimestamp', 'eventtype', 'resource']);
+const ENVELOPE_KEYS = new Set([
+	'topic',
+	'event',
+	'eventid',
+	'eventtimestamp',
+	'eventtype',
+	'resource',
+]);
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+const text = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 
 export interface ParsedEvent {
 	eventId: string;
@@ -66,9 +78,13 @@ export function parseEvent(body: IDataObject): ParsedEvent {
 	const topLevelType = text(field(body, 'eventType'));
 	const resource = field(body, 'resource');
 	const entries = (Array.isArray(resource) ? resource : [resource]).filter(
-		(entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+		(entry): entry is IDataObject =>
+			typeof entry === 'object' && entry !== null && !Array.isArray(entry),
 	);
-	const resources = entries.map((entry) => ({ eventType: text(field(entry, 'eventType')) || topLevelType, entry }));
+	const resources = entries.map((entry) => ({
+		eventType: text(field(entry, 'eventType')) || topLevelType,
+		entry,
+	}));
 	// An event without resources (e.g. an async order result that failed) is still one event:
 	// it is matched on its top-level eventType and carries its other fields.
 	if (resources.length === 0) {

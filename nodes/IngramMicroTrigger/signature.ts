@@ -20,7 +20,11 @@ function signatureCandidates(header: string): Buffer[] {
  * Ingram signs the event ID only: `x-hub-signature` = HMAC-SHA512(key = webhook secret, message =
  * eventId). Compared in constant time; an empty secret or header never verifies (fail closed).
  */
-export function isValidSignature(eventId: string, header: string | undefined, secret: string): boolean {
+export function isValidSignature(
+	eventId: string,
+	header: string | undefined,
+	secret: string,
+): boolean {
 	if (!secret || !eventId || !header) return false;
 	const expected = createHmac('sha512', secret).update(eventId, 'utf8').digest();
 	return signatureCandidates(header).some((candidate) => timingSafeEqual(candidate, expected));

@@ -16,12 +16,14 @@ export function errorJson(error: unknown): IDataObject {
  * `new NodeOperationError(node, error, { itemIndex })` returns an existing NodeOperationError as is.)
  */
 export function forItem<E>(error: E, itemIndex: number): E {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) error.context.itemIndex ??= itemIndex;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError)
+		error.context.itemIndex ??= itemIndex;
 	return error;
 }
 
 /** Re-throws as the n8n error type it already is, tagged with the item. */
 export function rethrowForItem(this: IExecuteFunctions, error: unknown, itemIndex: number): never {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) throw forItem(error, itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError)
+		throw forItem(error, itemIndex);
 	throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 }

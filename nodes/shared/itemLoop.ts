@@ -12,7 +12,10 @@ import { isBatchOperation, type Operation } from './operations';
  *    an error item when the node continues on fail.
  * Batch operations (which group items into shared requests) do their own checking and pairing.
  */
-export async function runItems(this: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[][]> {
+export async function runItems(
+	this: IExecuteFunctions,
+	operation: Operation,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (isBatchOperation(operation)) return [await operation.executeBatch.call(this, items)];
 

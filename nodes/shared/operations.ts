@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** What a per-item operation returns: one record, or several (each becomes an output item). */
 export type OperationResult = IDataObject | IDataObject[];
@@ -20,4 +25,5 @@ export interface BatchOperation {
 
 export type Operation = ItemOperation | BatchOperation;
 
-export const isBatchOperation = (operation: Operation): operation is BatchOperation => 'executeBatch' in operation;
+export const isBatchOperation = (operation: Operation): operation is BatchOperation =>
+	'executeBatch' in operation;

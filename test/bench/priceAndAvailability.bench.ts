@@ -28,7 +28,11 @@ async function perItemBaseline(sim: XiSimulator, skus: string[]) {
 		method: 'POST',
 		url: `${sim.baseUrl}/oauth/oauth20/token`,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: { grant_type: 'client_credentials', client_id: SIM_DEFAULTS.clientId, client_secret: SIM_DEFAULTS.clientSecret },
+		body: {
+			grant_type: 'client_credentials',
+			client_id: SIM_DEFAULTS.clientId,
+			client_secret: SIM_DEFAULTS.clientSecret,
+		},
 		json: true,
 	})) as { access_token: string };
 	for (const sku of skus) {
@@ -53,7 +57,13 @@ async function main() {
 	const sim = await XiSimulator.start({ latencyMs: LATENCY_MS });
 	const skus = skusFor(sim, ITEMS);
 	const known = Math.min(ITEMS, sim.data.products.length);
-	const rows: Array<{ approach: string; pa: number; token: number; seconds: number; outputs: number }> = [];
+	const rows: Array<{
+		approach: string;
+		pa: number;
+		token: number;
+		seconds: number;
+		outputs: number;
+	}> = [];
 
 	try {
 		sim.clearRequests();
@@ -61,7 +71,12 @@ async function main() {
 		const { items, error } = await runNode({
 			pkg,
 			credentials: simCredentials(sim),
-			parameters: { resource: 'product', operation: 'getPriceAndAvailability', identifyBy: 'ingramPartNumber', skus: '={{ $json.sku }}' },
+			parameters: {
+				resource: 'product',
+				operation: 'getPriceAndAvailability',
+				identifyBy: 'ingramPartNumber',
+				skus: '={{ $json.sku }}',
+			},
 			input: skus.map((sku) => ({ json: { sku } })),
 		});
 		if (error) throw new Error(`node run failed: ${String(error.message)}`);
@@ -87,11 +102,15 @@ async function main() {
 		await sim.stop();
 	}
 
-	console.log(`\nPrice & availability of ${ITEMS} SKUs as ${ITEMS} items (${known} in the simulator's catalog), ${LATENCY_MS} ms added latency per response\n`);
+	console.log(
+		`\nPrice & availability of ${ITEMS} SKUs as ${ITEMS} items (${known} in the simulator's catalog), ${LATENCY_MS} ms added latency per response\n`,
+	);
 	console.log('| approach | P&A calls | token calls | wall time | output items |');
 	console.log('|---|---:|---:|---:|---:|');
 	for (const row of rows) {
-		console.log(`| ${row.approach} | ${row.pa} | ${row.token} | ${row.seconds.toFixed(2)} s | ${row.outputs} |`);
+		console.log(
+			`| ${row.approach} | ${row.pa} | ${row.token} | ${row.seconds.toFixed(2)} s | ${row.outputs} |`,
+		);
 	}
 }
 

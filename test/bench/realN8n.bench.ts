@@ -62,7 +62,13 @@ import {
 	packPackage,
 	PACKAGE_NAME,
 } from '../e2e/n8n';
-import { ACCESS_GRANT_PATH, SIM_DEFAULTS, SIM_FIXTURES, TOKEN_OPERATION_ID, XiSimulator } from '../simulator';
+import {
+	ACCESS_GRANT_PATH,
+	SIM_DEFAULTS,
+	SIM_FIXTURES,
+	TOKEN_OPERATION_ID,
+	XiSimulator,
+} from '../simulator';
 
 const SKU_COUNT = 1000;
 const PA_LATENCIES_MS = [50, 300];
@@ -97,7 +103,10 @@ interface Workflow {
 	id: string;
 	name: string;
 	nodes: Array<WorkflowNode & { id: string; position: [number, number] }>;
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	[key: string]: unknown;
 }
 
@@ -127,7 +136,12 @@ function linearWorkflow(id: string, name: string, nodes: WorkflowNode[]): Workfl
 }
 
 /** Manual Trigger → Set (raw JSON `{ skus: [...] }`) → Split Out (`skus` → `sku`) → `node`. */
-function priceWorkflow(id: string, name: string, skus: string[], node: Omit<WorkflowNode, 'name'>): Workflow {
+function priceWorkflow(
+	id: string,
+	name: string,
+	skus: string[],
+	node: Omit<WorkflowNode, 'name'>,
+): Workflow {
 	return linearWorkflow(id, name, [
 		{
 			name: 'SKUs',
@@ -193,7 +207,11 @@ function httpPriceNode(sim: XiSimulator, accessToken: string): Omit<WorkflowNode
 /** "One page at a time": the search's Parallel Requests set to 1 (the "in flight" column shows it took effect). */
 const ONE_PAGE_AT_A_TIME = { parallelRequests: 1 };
 
-function orderSearchWorkflow(id: string, name: string, extra: Record<string, unknown> = {}): Workflow {
+function orderSearchWorkflow(
+	id: string,
+	name: string,
+	extra: Record<string, unknown> = {},
+): Workflow {
 	return linearWorkflow(id, name, [
 		{
 			name: NODE_UNDER_TEST,
@@ -264,13 +282,23 @@ interface NodeRun {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Runs a workflow in the server (as the editor's "Execute workflow" does) and reads the result. */
-async function execute(n8n: N8n, sim: XiSimulator, meter: InFlightMeter, workflow: Workflow): Promise<Measurement> {
+async function execute(
+	n8n: N8n,
+	sim: XiSimulator,
+	meter: InFlightMeter,
+	workflow: Workflow,
+): Promise<Measurement> {
 	sim.clearRequests();
 	meter.reset();
-	const started = await n8n.rest<{ executionId?: string }>('POST', `/workflows/${workflow.id}/run`, {
-		triggerToStartFrom: { name: TRIGGER },
-	});
-	if (!started.executionId) throw new Error(`${workflow.name}: n8n started no execution: ${JSON.stringify(started)}`);
+	const started = await n8n.rest<{ executionId?: string }>(
+		'POST',
+		`/workflows/${workflow.id}/run`,
+		{
+			triggerToStartFrom: { name: TRIGGER },
+		},
+	);
+	if (!started.executionId)
+		throw new Error(`${workflow.name}: n8n started no execution: ${JSON.stringify(started)}`);
 	const deadline = Date.now() + EXECUTION_TIMEOUT_MS;
 	let saved: SavedExecution;
 	for (;;) {
@@ -279,27 +307,39 @@ async function execute(n8n: N8n, sim: XiSimulator, meter: InFlightMeter, workflo
 		saved = await n8n.rest<SavedExecution>('GET', `/executions/${started.executionId}`);
 		if (!['new', 'running', 'waiting'].includes(saved.status) && saved.stoppedAt) break;
 		if (Date.now() > deadline) {
-			throw new Error(`${workflow.name}: still ${saved.status} after ${EXECUTION_TIMEOUT_MS / 1000} s`);
+			throw new Error(
+				`${workflow.name}: still ${saved.status} after ${EXECUTION_TIMEOUT_MS / 1000} s`,
+			);
 		}
 	}
 	const result = new ExecuteResult(parseFlatted(saved.data) as ExecuteResult['raw']);
 	const problem = result.error ?? result.nodeError(NODE_UNDER_TEST);
 	if (saved.status !== 'success' || problem) {
 		const why = problem ?? 'no error message';
-		throw new Error(`${workflow.name}: execution ${started.executionId} ended ${saved.status}: ${why}`);
+		throw new Error(
+			`${workflow.name}: execution ${started.executionId} ended ${saved.status}: ${why}`,
+		);
 	}
 	const resultData = result.raw.data?.resultData ?? result.raw.resultData;
-	const nodeRun = (resultData?.runData as unknown as Record<string, NodeRun[]> | undefined)?.[NODE_UNDER_TEST]?.at(-1);
-	if (nodeRun?.executionTime === undefined) throw new Error(`${workflow.name}: no run data for "${NODE_UNDER_TEST}"`);
+	const nodeRun = (resultData?.runData as unknown as Record<string, NodeRun[]> | undefined)?.[
+		NODE_UNDER_TEST
+	]?.at(-1);
+	if (nodeRun?.executionTime === undefined)
+		throw new Error(`${workflow.name}: no run data for "${NODE_UNDER_TEST}"`);
 
 	// Every request the simulator saw must have succeeded (207 = some SKUs unknown, still a success).
 	const failed = sim.requests.filter((r) => r.status < 200 || r.status > 299);
 	if (failed.length) {
-		const sample = failed.slice(0, 3).map((r) => `${r.method} ${r.path} → ${r.status || 'dropped'}`);
-		throw new Error(`${workflow.name}: ${failed.length} requests failed at the simulator, e.g. ${sample.join('; ')}`);
+		const sample = failed
+			.slice(0, 3)
+			.map((r) => `${r.method} ${r.path} → ${r.status || 'dropped'}`);
+		throw new Error(
+			`${workflow.name}: ${failed.length} requests failed at the simulator, e.g. ${sample.join('; ')}`,
+		);
 	}
 	const calls: Record<string, number> = {};
-	for (const request of sim.requests) calls[request.operationId ?? '?'] = (calls[request.operationId ?? '?'] ?? 0) + 1;
+	for (const request of sim.requests)
+		calls[request.operationId ?? '?'] = (calls[request.operationId ?? '?'] ?? 0) + 1;
 	return {
 		node: nodeRun.executionTime / 1000,
 		execution: (Date.parse(saved.stoppedAt!) - Date.parse(saved.startedAt!)) / 1000,
@@ -320,7 +360,9 @@ function expectCorrelationIds(label: string, sim: XiSimulator): void {
 	const ids = sim.requests.map((r) => r.headers['im-correlationid'] ?? '');
 	const malformed = ids.filter((id) => !/^[0-9a-f]{32}$/.test(id));
 	if (malformed.length || new Set(ids).size !== ids.length) {
-		throw new Error(`${label}: IM-CorrelationID not a distinct 32-hex id per request (e.g. "${malformed[0] ?? ids[0]}")`);
+		throw new Error(
+			`${label}: IM-CorrelationID not a distinct 32-hex id per request (e.g. "${malformed[0] ?? ids[0]}")`,
+		);
 	}
 }
 
@@ -330,16 +372,20 @@ const median = (values: number[]) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const seconds = (value: number) => `${value.toFixed(2)} s`;
-const spread = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
+const spread = (values: number[]) =>
+	`${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 /** "20" when every run agrees, else the values ("20/21/20"). */
-const counts = (values: number[]) => (new Set(values).size === 1 ? String(values[0]) : values.join('/'));
+const counts = (values: number[]) =>
+	new Set(values).size === 1 ? String(values[0]) : values.join('/');
 
 function logRun(label: string, m: Measurement): void {
 	const calls = Object.entries(m.calls)
 		.map(([operation, count]) => `${operation} ${count}`)
 		.join(', ');
 	const times = `node ${seconds(m.node).padStart(8)}  execution ${seconds(m.execution).padStart(8)}`;
-	console.log(`   ${label.padEnd(40)} ${times}  ${m.items} items  ${m.inFlight} in flight  (${calls || 'no requests'})`);
+	console.log(
+		`   ${label.padEnd(40)} ${times}  ${m.items} items  ${m.inFlight} in flight  (${calls || 'no requests'})`,
+	);
 }
 
 /** Runs A and B `REPEATS` times, alternating which goes first (AB, BA, AB, …). */
@@ -374,7 +420,8 @@ async function fetchToken(sim: XiSimulator): Promise<string> {
 			client_secret: SIM_DEFAULTS.clientSecret,
 		}),
 	});
-	if (!response.ok) throw new Error(`token endpoint answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`token endpoint answered ${response.status}: ${await response.text()}`);
 	return ((await response.json()) as { access_token: string }).access_token;
 }
 
@@ -393,11 +440,15 @@ interface OrderRow {
 
 /** A plain-text table: first column left-aligned, the others right-aligned, two spaces apart. */
 function table(rows: string[][]): string {
-	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+	const widths = rows[0].map((_, column) =>
+		Math.max(...rows.map((row) => (row[column] ?? '').length)),
+	);
 	return rows
 		.map((row) =>
 			row
-				.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+				.map((cell, column) =>
+					column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+				)
 				.join('  ')
 				.trimEnd(),
 		)
@@ -411,7 +462,8 @@ const timing = (runs: Measurement[], what: 'node' | 'execution') => {
 };
 const ratio = (a: Measurement[], b: Measurement[], what: 'node' | 'execution') =>
 	(median(a.map((m) => m[what])) / median(b.map((m) => m[what]))).toFixed(2);
-const callCounts = (runs: Measurement[], operationId: string) => counts(runs.map((m) => m.calls[operationId] ?? 0));
+const callCounts = (runs: Measurement[], operationId: string) =>
+	counts(runs.map((m) => m.calls[operationId] ?? 0));
 const itemCounts = (runs: Measurement[]) => counts(runs.map((m) => m.items));
 const inFlight = (runs: Measurement[]) => {
 	const values = runs.map((m) => m.inFlight);
@@ -451,7 +503,9 @@ function printTables(price: PriceRow[], order: OrderRow): void {
 				timing(row.ingram, what),
 				timing(row.http, what),
 				ratio(row.ingram, row.http, what),
-				first ? `${callCounts(row.ingram, PA_OPERATION_ID)}/${callCounts(row.http, PA_OPERATION_ID)}` : '',
+				first
+					? `${callCounts(row.ingram, PA_OPERATION_ID)}/${callCounts(row.http, PA_OPERATION_ID)}`
+					: '',
 				first ? callCounts(row.ingram, TOKEN_OPERATION_ID) : '',
 				first ? `${inFlight(row.ingram)}/${inFlight(row.http)}` : '',
 				first ? `${itemCounts(row.ingram)}/${itemCounts(row.http)}` : '',
@@ -504,7 +558,8 @@ function printTables(price: PriceRow[], order: OrderRow): void {
 
 async function main(): Promise<void> {
 	const began = Date.now();
-	const log = (text: string) => console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${text}`);
+	const log = (text: string) =>
+		console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${text}`);
 	await ensureN8n(log);
 
 	const userFolder = await mkdtemp(join(tmpdir(), 'n8n-ingram-bench-'));
@@ -514,7 +569,9 @@ async function main(): Promise<void> {
 	// The hard stop: a hang anywhere (n8n, the simulator, a poll) must not keep the bench alive.
 	const deadline = setTimeout(() => {
 		const where = n8n?.logFile ?? '-';
-		console.error(`\nThe bench did not finish within ${DEADLINE_MS / 60_000} minutes; stopping. n8n log: ${where}`);
+		console.error(
+			`\nThe bench did not finish within ${DEADLINE_MS / 60_000} minutes; stopping. n8n log: ${where}`,
+		);
 		void (n8n?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
 	}, DEADLINE_MS);
 	deadline.unref();
@@ -535,9 +592,22 @@ async function main(): Promise<void> {
 		const accessToken = await fetchToken(sim);
 
 		const workflows = {
-			ingram: priceWorkflow('benchPandAIngram', 'Bench: P&A, Ingram Micro node', skus, ingramPriceNode()),
-			http: priceWorkflow('benchPandAHttp01', 'Bench: P&A, HTTP Request node', skus, httpPriceNode(sim, accessToken)),
-			ordersDefault: orderSearchWorkflow('benchOrdersDeflt', 'Bench: order search, Return All, default'),
+			ingram: priceWorkflow(
+				'benchPandAIngram',
+				'Bench: P&A, Ingram Micro node',
+				skus,
+				ingramPriceNode(),
+			),
+			http: priceWorkflow(
+				'benchPandAHttp01',
+				'Bench: P&A, HTTP Request node',
+				skus,
+				httpPriceNode(sim, accessToken),
+			),
+			ordersDefault: orderSearchWorkflow(
+				'benchOrdersDeflt',
+				'Bench: order search, Return All, default',
+			),
 			ordersOneByOne: orderSearchWorkflow(
 				'benchOrdersSeq01',
 				'Bench: order search, Return All, one page at a time',
@@ -558,7 +628,9 @@ async function main(): Promise<void> {
 		await n8n.importWorkflows(Object.values(workflows));
 		await n8n.start();
 		await n8n.setupOwner();
-		log(`n8n ${N8N_VERSION} is up at ${n8n.baseUrl}; simulator at ${sim.baseUrl} with ${sim.data.orders.length} orders`);
+		log(
+			`n8n ${N8N_VERSION} is up at ${n8n.baseUrl}; simulator at ${sim.baseUrl} with ${sim.data.orders.length} orders`,
+		);
 
 		const server = n8n;
 		const simulator = sim;
@@ -592,10 +664,20 @@ async function main(): Promise<void> {
 		log(`Order search, Return All of ${ORDER_COUNT} orders, ${ORDER_LATENCY_MS} ms latency`);
 		const { a, b } = await alternate(
 			() => run(`Orders ${ORDER_LATENCY_MS} ms, default`, workflows.ordersDefault, ORDER_COUNT),
-			() => run(`Orders ${ORDER_LATENCY_MS} ms, one page at a time`, workflows.ordersOneByOne, ORDER_COUNT),
+			() =>
+				run(
+					`Orders ${ORDER_LATENCY_MS} ms, one page at a time`,
+					workflows.ordersOneByOne,
+					ORDER_COUNT,
+				),
 		);
 		log('done');
-		printTables(price, { latency: ORDER_LATENCY_MS, orders: ORDER_COUNT, concurrent: a, sequential: b });
+		printTables(price, {
+			latency: ORDER_LATENCY_MS,
+			orders: ORDER_COUNT,
+			concurrent: a,
+			sequential: b,
+		});
 		succeeded = true;
 	} finally {
 		clearTimeout(deadline);

@@ -29,8 +29,13 @@ afterAll(async () => {
 });
 
 /** What the editor does: load the credential, change fields in the form, press Test. */
-async function testWith(changes: Record<string, unknown>): Promise<{ status: string; message: string }> {
-	const saved = await env.n8n.rest<CredentialWithData>('GET', `/credentials/${EXAMPLE_CREDENTIALS.api.id}?includeData=true`);
+async function testWith(
+	changes: Record<string, unknown>,
+): Promise<{ status: string; message: string }> {
+	const saved = await env.n8n.rest<CredentialWithData>(
+		'GET',
+		`/credentials/${EXAMPLE_CREDENTIALS.api.id}?includeData=true`,
+	);
 	const { id, name, type } = saved;
 	env.sim.clearRequests();
 	return await env.n8n.rest('POST', '/credentials/test', {
@@ -39,18 +44,25 @@ async function testWith(changes: Record<string, unknown>): Promise<{ status: str
 }
 
 test('the saved credential passes; its stored token is reused (no token request)', async () => {
-	const saved = await env.n8n.rest<CredentialWithData>('GET', `/credentials/${EXAMPLE_CREDENTIALS.api.id}?includeData=true`);
+	const saved = await env.n8n.rest<CredentialWithData>(
+		'GET',
+		`/credentials/${EXAMPLE_CREDENTIALS.api.id}?includeData=true`,
+	);
 	// the editor never sees the token or the secret
 	expect(JSON.stringify(saved.data)).not.toContain(env.sim.options.clientSecret);
 	const result = await testWith({});
 	expect(result).toMatchObject({ status: 'OK' });
-	expect(env.sim.requests.map((r) => `${r.operationId}:${r.status}`)).toEqual(['get-reseller-v6-productsearch:200']);
+	expect(env.sim.requests.map((r) => `${r.operationId}:${r.status}`)).toEqual([
+		'get-reseller-v6-productsearch:200',
+	]);
 });
 
 test('a wrong Client Secret fails although a token is stored, and says what to fix', async () => {
 	const result = await testWith({ clientSecret: 'typed-wrong-in-the-form' });
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/^Ingram Micro refused the Client ID or Client Secret \(HTTP 401 from the token endpoint\)\. Copy both again/);
+	expect(result.message).toMatch(
+		/^Ingram Micro refused the Client ID or Client Secret \(HTTP 401 from the token endpoint\)\. Copy both again/,
+	);
 	expect(result.message).not.toContain('typed-wrong-in-the-form');
 	expect(env.sim.requests.map((r) => `${r.operationId}:${r.status}`)).toEqual([
 		'get-accesstoken:401',
@@ -60,11 +72,15 @@ test('a wrong Client Secret fails although a token is stored, and says what to f
 test('an unreachable host says it cannot reach Ingram Micro there', async () => {
 	const result = await testWith({ customBaseUrl: 'http://127.0.0.1:1' });
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/^Cannot reach Ingram Micro's token endpoint at http:\/\/127\.0\.0\.1:1: the connection was refused\. Check the Environment/);
+	expect(result.message).toMatch(
+		/^Cannot reach Ingram Micro's token endpoint at http:\/\/127\.0\.0\.1:1: the connection was refused\. Check the Environment/,
+	);
 });
 
 test('a customer number the app is not registered to says so', async () => {
 	const result = await testWith({ customerNumber: '20-999999' });
 	expect(result.status).toBe('Error');
-	expect(result.message).toMatch(/^The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number/);
+	expect(result.message).toMatch(
+		/^The Client ID and Secret work, but Ingram Micro refused the request: usually the Customer Number/,
+	);
 });

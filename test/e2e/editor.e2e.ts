@@ -37,7 +37,9 @@ const browserErrors: string[] = [];
 beforeAll(async () => {
 	// checked first: without a browser there is nothing to test, and starting n8n would only delay the message
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`the editor test drives Chromium at ${CHROMIUM}, which is missing: apt-get install chromium`);
+		throw new Error(
+			`the editor test drives Chromium at ${CHROMIUM}, which is missing: apt-get install chromium`,
+		);
 	}
 	await mkdir(ARTIFACTS, { recursive: true });
 	env = await prepareN8n();
@@ -71,7 +73,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	try {
-		await writeFile(join(ARTIFACTS, 'editor-console.txt'), browserErrors.join('\n') + '\n').catch(() => {});
+		await writeFile(join(ARTIFACTS, 'editor-console.txt'), browserErrors.join('\n') + '\n').catch(
+			() => {},
+		);
 		await browser?.close();
 	} finally {
 		await env?.dispose();
@@ -86,8 +90,11 @@ const screenshot = (name: string) => page.screenshot({ path: join(ARTIFACTS, nam
  */
 async function dismissPopups(): Promise<void> {
 	for (let round = 0; round < 5; round++) {
-		const notification = page.locator('.el-notification .el-notification__closeBtn').filter({ visible: true });
-		for (const close of await notification.all()) await close.click({ timeout: 2000 }).catch(() => {});
+		const notification = page
+			.locator('.el-notification .el-notification__closeBtn')
+			.filter({ visible: true });
+		for (const close of await notification.all())
+			await close.click({ timeout: 2000 }).catch(() => {});
 		const dialog = page
 			.locator('.el-overlay-dialog .el-dialog, [role="dialog"]:not([data-test-id="ndv"])')
 			.filter({ visible: true })
@@ -126,7 +133,11 @@ interface PageImage {
  * drop the <img> for a fallback, which shows as an empty list in the assertion's diff.
  */
 async function iconsIn(scope: Locator): Promise<Array<{ src: string; loaded: boolean }>> {
-	await scope.locator('img').first().waitFor({ timeout: 10_000 }).catch(() => {});
+	await scope
+		.locator('img')
+		.first()
+		.waitFor({ timeout: 10_000 })
+		.catch(() => {});
 	return scope.locator('img').evaluateAll((images) =>
 		Promise.all(
 			(images as unknown as PageImage[]).map(async (image) => {
@@ -158,12 +169,15 @@ async function shownValue(select: Locator): Promise<string> {
 	return value;
 }
 
-const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (locator: Locator) =>
+	((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** A parameter's label text; the label element also holds the Fixed/Expression switch that shows on hover. */
-const labelOf = (ndv: Locator, parameter: string) => ndv.locator(`label[for="${parameter}"] .n8n-text`).first();
+const labelOf = (ndv: Locator, parameter: string) =>
+	ndv.locator(`label[for="${parameter}"] .n8n-text`).first();
 
-const canvasNode = (name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+const canvasNode = (name: string) =>
+	page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 
 async function openWorkflow(id: string, nodeName: string): Promise<Locator> {
 	await page.goto(`${env!.n8n.baseUrl}/workflow/${id}`);
@@ -195,18 +209,25 @@ describe('the n8n editor shows the package’s nodes', () => {
 		// the form's own answer says whom n8n signed in (a request from outside the page would lack n8n's browser-id
 		// header, be refused and clear the session cookie)
 		const answer = page.waitForResponse(
-			(response) => new URL(response.url()).pathname === '/rest/login' && response.request().method() === 'POST',
+			(response) =>
+				new URL(response.url()).pathname === '/rest/login' &&
+				response.request().method() === 'POST',
 		);
 		await page.locator('[data-test-id="form-submit-button"]').click();
 		const login = await answer;
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 		await dismissPopups();
 		// the overview lists the imported examples once it has loaded
-		await page.getByText('Ingram Micro: price and availability for a list of SKUs').waitFor().catch(() => {});
+		await page
+			.getByText('Ingram Micro: price and availability for a list of SKUs')
+			.waitFor()
+			.catch(() => {});
 		await screenshot('editor-1-signed-in.png');
 
 		expect(login.status()).toBe(200);
-		expect(((await login.json()) as { data: { email: string } }).data.email).toBe(LOCAL_OWNER.email);
+		expect(((await login.json()) as { data: { email: string } }).data.email).toBe(
+			LOCAL_OWNER.email,
+		);
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
 	});
 
@@ -259,12 +280,17 @@ describe('the n8n editor shows the package’s nodes', () => {
 		expect(await text(ndv.locator(NDV_TITLE))).toBe(TRIGGER_WORKFLOW.node);
 
 		// exactly one notice: the setup notice; the "verification is off" warning stays hidden while it is on
-		const setupNotice = new IngramMicroTrigger().description.properties.find((p) => p.name === 'setupNotice')!;
+		const setupNotice = new IngramMicroTrigger().description.properties.find(
+			(p) => p.name === 'setupNotice',
+		)!;
 		const notices = parameters.locator('.notice');
 		expect(await notices.count()).toBe(1);
 		expect(await notices.first().isVisible()).toBe(true);
 		// n8n renders a notice's text as HTML; the description may hold tags (links), the page shows their text
-		const noticeText = setupNotice.displayName.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+		const noticeText = setupNotice.displayName
+			.replace(/<[^>]+>/g, '')
+			.replace(/\s+/g, ' ')
+			.trim();
 		expect(await text(notices.first())).toBe(noticeText);
 		expect(await text(notices.first())).toContain('Ingram Micro has no API to register webhooks');
 
@@ -275,11 +301,15 @@ describe('the n8n editor shows the package’s nodes', () => {
 			'Order On Hold',
 			'Stock Update',
 		]);
-		expect(await text(ndv.locator('[data-test-id="credentials-label"]'))).toContain('Ingram Micro Webhook API');
+		expect(await text(ndv.locator('[data-test-id="credentials-label"]'))).toContain(
+			'Ingram Micro Webhook API',
+		);
 		expect(credential).toBe(EXAMPLE_CREDENTIALS.webhook.name);
 		// the credential selector sits under the Verify Signature switch that asks for it, not above it
 		const switchBox = await labelOf(ndv, 'verifySignature').boundingBox();
-		const credentialBox = await ndv.locator('[data-test-id="node-credentials-select"]').boundingBox();
+		const credentialBox = await ndv
+			.locator('[data-test-id="node-credentials-select"]')
+			.boundingBox();
 		expect(credentialBox!.y).toBeGreaterThan(switchBox!.y);
 		await closeNode(ndv);
 	});
@@ -288,7 +318,9 @@ describe('the n8n editor shows the package’s nodes', () => {
 		const node = await openWorkflow('ingramMicroOrder', 'Create order');
 		const ndv = await openNode(node);
 		await screenshot('editor-6-node-order-create.png');
-		expect(await shownValue(ndv.locator('[data-test-id="parameter-input-operation"]'))).toBe('Create');
+		expect(await shownValue(ndv.locator('[data-test-id="parameter-input-operation"]'))).toBe(
+			'Create',
+		);
 		// no price reads as 0 and no risky switch is on before the user adds it
 		const parameters = ndv.locator('[data-test-id="node-parameters"]');
 		expect(await text(parameters)).not.toMatch(/Unit Price\s*0/);
@@ -299,15 +331,21 @@ describe('the n8n editor shows the package’s nodes', () => {
 		await page.emulateMedia({ colorScheme: 'dark' });
 		const priceNode = await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node);
 		await screenshot('editor-7-dark-canvas-price-availability.png');
-		expect(await iconsIn(priceNode)).toEqual([{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true }]);
+		expect(await iconsIn(priceNode)).toEqual([
+			{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true },
+		]);
 		const priceNdv = await openNode(priceNode);
 		await screenshot('editor-8-dark-node-price-availability.png');
-		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-operation"]'))).toBe('Get Price and Availability');
+		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-operation"]'))).toBe(
+			'Get Price and Availability',
+		);
 		await closeNode(priceNdv);
 
 		const triggerNode = await openWorkflow(TRIGGER_WORKFLOW.id, TRIGGER_WORKFLOW.node);
 		const triggerNdv = await openNode(triggerNode);
-		await triggerNdv.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
+		await triggerNdv
+			.locator('[data-test-id="parameter-input-events"]')
+			.waitFor({ state: 'visible' });
 		await screenshot('editor-9-dark-node-trigger.png');
 		expect(await iconsIn(triggerNdv.locator('header'))).toEqual([
 			{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true },

@@ -9,7 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SIM_DEFAULTS, XiSimulator } from '../simulator';
-import { ensureN8n, freePort, installPackageLikeN8n, N8n, packPackage, REPO_ROOT, type Log } from './n8n';
+import {
+	ensureN8n,
+	freePort,
+	installPackageLikeN8n,
+	N8n,
+	packPackage,
+	REPO_ROOT,
+	type Log,
+} from './n8n';
 
 /** IDs the example workflows use for their credentials (so imports line up). */
 export const EXAMPLE_CREDENTIALS = {
@@ -23,7 +31,12 @@ export const EXAMPLE_WEBHOOK_SECRET = 'playground-webhook-secret';
 export interface ExampleWorkflow {
 	id: string;
 	name: string;
-	nodes: Array<{ name: string; type: string; webhookId?: string; parameters: Record<string, unknown> }>;
+	nodes: Array<{
+		name: string;
+		type: string;
+		webhookId?: string;
+		parameters: Record<string, unknown>;
+	}>;
 	[key: string]: unknown;
 }
 
@@ -32,10 +45,16 @@ export function exampleWorkflows(): Array<ExampleWorkflow & { file: string }> {
 	return readdirSync(folder)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ ...(JSON.parse(readFileSync(join(folder, file), 'utf8')) as ExampleWorkflow), file }));
+		.map((file) => ({
+			...(JSON.parse(readFileSync(join(folder, file), 'utf8')) as ExampleWorkflow),
+			file,
+		}));
 }
 
-export function credentialsFor(sim: XiSimulator, webhookSecret = EXAMPLE_WEBHOOK_SECRET): unknown[] {
+export function credentialsFor(
+	sim: XiSimulator,
+	webhookSecret = EXAMPLE_WEBHOOK_SECRET,
+): unknown[] {
 	return [
 		{
 			...EXAMPLE_CREDENTIALS.api,
@@ -51,12 +70,20 @@ export function credentialsFor(sim: XiSimulator, webhookSecret = EXAMPLE_WEBHOOK
 				customerContact: SIM_DEFAULTS.customerContact,
 			},
 		},
-		{ ...EXAMPLE_CREDENTIALS.webhook, type: 'ingramMicroWebhookApi', data: { secret: webhookSecret } },
+		{
+			...EXAMPLE_CREDENTIALS.webhook,
+			type: 'ingramMicroWebhookApi',
+			data: { secret: webhookSecret },
+		},
 	];
 }
 
 /** The production webhook URL of a trigger node of an imported workflow. */
-export function productionWebhookUrl(n8n: N8n, workflow: ExampleWorkflow, nodeName: string): string {
+export function productionWebhookUrl(
+	n8n: N8n,
+	workflow: ExampleWorkflow,
+	nodeName: string,
+): string {
 	const node = workflow.nodes.find((n) => n.name === nodeName);
 	if (!node?.webhookId) throw new Error(`${workflow.name} has no webhook node "${nodeName}"`);
 	return `${n8n.baseUrl}/webhook/${node.webhookId}/webhook`;
@@ -90,7 +117,9 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 	const temporary = !options.userFolder;
 	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-ingram-e2e-')));
 	const tarball =
-		options.tarball ?? process.env.N8N_INGRAM_TARBALL ?? (await packPackage(join(userFolder, 'pack')));
+		options.tarball ??
+		process.env.N8N_INGRAM_TARBALL ??
+		(await packPackage(join(userFolder, 'pack')));
 	if (!existsSync(tarball)) throw new Error(`no package tarball at ${tarball}`);
 	await installPackageLikeN8n(userFolder, tarball);
 	log(`package installed into ${join(userFolder, '.n8n', 'nodes', 'node_modules')}`);
@@ -99,7 +128,9 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 	const n8n = new N8n({ userFolder, port: options.port ?? (await freePort()) });
 	try {
 		await n8n.importCredentials(credentialsFor(sim));
-		await n8n.importWorkflows(exampleWorkflows().map(({ file, ...workflow }) => (void file, workflow)));
+		await n8n.importWorkflows(
+			exampleWorkflows().map(({ file, ...workflow }) => (void file, workflow)),
+		);
 	} catch (error) {
 		await sim.stop();
 		throw error;

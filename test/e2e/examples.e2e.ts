@@ -25,7 +25,9 @@ const operations = () => env.sim.requests.map((r) => r.operationId);
 describe('installed like n8n installs community packages', () => {
 	test('the package sits in <user folder>/.n8n/nodes/node_modules with only runtime fields, listed in nodes/package.json', () => {
 		const nodesDir = join(env.userFolder, '.n8n', 'nodes');
-		const installed = JSON.parse(readFileSync(join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+		const installed = JSON.parse(
+			readFileSync(join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+		);
 		expect(installed.name).toBe(PACKAGE_NAME);
 		expect(installed.devDependencies).toBeUndefined();
 		expect(installed.peerDependencies).toBeUndefined();
@@ -53,9 +55,18 @@ describe('example workflows run with n8n execute --id', () => {
 		expect(run.error).toBeUndefined();
 		const priced = run.items('Get price and availability');
 		expect(priced.map((i) => i.ingramPartNumber)).toEqual(['123512', 'DF4128', '4A0036', 'ZZ9999']);
-		expect(priced[0]).toMatchObject({ found: true, vendorName: 'Cisco', available: true, currencyCode: 'USD' });
+		expect(priced[0]).toMatchObject({
+			found: true,
+			vendorName: 'Cisco',
+			available: true,
+			currencyCode: 'USD',
+		});
 		expect(priced[0].customerPrice).toEqual(expect.any(Number));
-		expect(priced[1]).toMatchObject({ found: true, ingramPartNumber: SIM_FIXTURES.skus.backordered, available: false });
+		expect(priced[1]).toMatchObject({
+			found: true,
+			ingramPartNumber: SIM_FIXTURES.skus.backordered,
+			available: false,
+		});
 		// the unknown SKU is an item of its own, not a failed run
 		expect(priced[3]).toMatchObject({ found: false, message: expect.stringMatching(/not found/i) });
 		expect(operations().filter((o) => o === 'post-priceandavailability')).toHaveLength(1);
@@ -74,10 +85,16 @@ describe('example workflows run with n8n execute --id', () => {
 			ingramOrderNumber: created.ingramOrderNumber,
 			customerOrderNumber: created.customerOrderNumber,
 		});
-		expect((order.lines as Array<Record<string, unknown>>).map((l) => [l.ingramPartNumber, l.quantityOrdered])).toEqual([
-			['123512', 2],
+		expect(
+			(order.lines as Array<Record<string, unknown>>).map((l) => [
+				l.ingramPartNumber,
+				l.quantityOrdered,
+			]),
+		).toEqual([['123512', 2]]);
+		expect(operations().filter((o) => o !== 'get-accesstoken')).toEqual([
+			'post-createorder_v6',
+			'get-orderdetails-v6.1',
 		]);
-		expect(operations().filter((o) => o !== 'get-accesstoken')).toEqual(['post-createorder_v6', 'get-orderdetails-v6.1']);
 		// the token fetched by the first `n8n execute` was stored in n8n's database and reused
 		expect(operations()).not.toContain('get-accesstoken');
 	});
@@ -91,6 +108,8 @@ describe('example workflows run with n8n execute --id', () => {
 		expect(expected).toBeGreaterThanOrEqual(SIM_FIXTURES.counts.orders);
 		expect(orders).toHaveLength(expected);
 		expect(new Set(orders.map((o) => o.ingramOrderNumber)).size).toBe(expected);
-		expect(operations().filter((o) => o === 'get-resellers-v6-ordersearch').length).toBeGreaterThan(1);
+		expect(operations().filter((o) => o === 'get-resellers-v6-ordersearch').length).toBeGreaterThan(
+			1,
+		);
 	});
 });

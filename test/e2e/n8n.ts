@@ -40,7 +40,8 @@ export function cacheRoot(): string {
 }
 
 export const n8nInstallDir = (version = N8N_VERSION) => join(cacheRoot(), `n8n-${version}`);
-export const n8nBin = (version = N8N_VERSION) => join(n8nInstallDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
+export const n8nBin = (version = N8N_VERSION) =>
+	join(n8nInstallDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 
 function assertNode24(): void {
 	const major = Number(process.versions.node.split('.')[0]);
@@ -77,20 +78,30 @@ async function runWithProgress(
 	const started = Date.now();
 	const ticker = setInterval(() => {
 		void (async () => {
-			const size = options.sizeOf ? `, ${((await folderSizeMb(options.sizeOf)) / 1024).toFixed(1)} GB so far` : '';
+			const size = options.sizeOf
+				? `, ${((await folderSizeMb(options.sizeOf)) / 1024).toFixed(1)} GB so far`
+				: '';
 			log(`   … ${label}: ${Math.round((Date.now() - started) / 1000)} s${size}`);
 		})();
 	}, 20_000);
 	try {
 		await new Promise<void>((done, fail) => {
-			const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+			const child = spawn(command, args, {
+				cwd: options.cwd,
+				env: options.env ?? process.env,
+				stdio: ['ignore', 'ignore', 'pipe'],
+			});
 			let stderr = '';
 			child.stderr.on('data', (chunk: Buffer) => {
 				stderr = (stderr + chunk.toString()).slice(-4000);
 			});
 			child.on('error', fail);
 			child.on('exit', (code) =>
-				code === 0 ? done() : fail(new Error(`${label} failed (${command} ${args.join(' ')}, exit ${code}):\n${stderr}`)),
+				code === 0
+					? done()
+					: fail(
+							new Error(`${label} failed (${command} ${args.join(' ')}, exit ${code}):\n${stderr}`),
+						),
 			);
 		});
 	} finally {
@@ -109,7 +120,10 @@ export interface InstallReport {
  * Installs n8n into the cache unless a complete install is there (marked by `.ready`). A lock
  * folder keeps two processes (CI and a playground, say) from installing at the same time.
  */
-export async function ensureN8n(log: Log = console.log, version = N8N_VERSION): Promise<InstallReport> {
+export async function ensureN8n(
+	log: Log = console.log,
+	version = N8N_VERSION,
+): Promise<InstallReport> {
 	assertNode24();
 	const dir = n8nInstallDir(version);
 	const bin = n8nBin(version);
@@ -134,24 +148,40 @@ export async function ensureN8n(log: Log = console.log, version = N8N_VERSION): 
 	}
 	try {
 		if (existsSync(marker)) return { bin, installSeconds: 0, rebuildSeconds: 0 };
-		log(`Installing n8n ${version} into ${dir} — once per machine: about 3 GB, usually 3–8 minutes.`);
+		log(
+			`Installing n8n ${version} into ${dir} — once per machine: about 3 GB, usually 3–8 minutes.`,
+		);
 		await mkdir(dir, { recursive: true });
-		await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'n8n-ingram-n8n-cache', private: true }, null, 2));
+		await writeFile(
+			join(dir, 'package.json'),
+			JSON.stringify({ name: 'n8n-ingram-n8n-cache', private: true }, null, 2),
+		);
 		// npm passes the project's settings to scripts as npm_config_* variables (ignore-scripts=true
 		// among them, which would silently turn the sqlite3 rebuild into a no-op): start clean.
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)));
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
+		);
 		const headers = nodeHeadersDir() ?? process.env.npm_config_nodedir;
 		if (headers) env.npm_config_nodedir = headers;
 		let started = Date.now();
 		await runWithProgress(
 			`installing n8n ${version}`,
 			'npm',
-			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${version}`],
+			[
+				'install',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+				`n8n@${version}`,
+			],
 			{ cwd: dir, env, sizeOf: dir },
 			log,
 		);
 		const installSeconds = Math.round((Date.now() - started) / 1000);
-		log(`   n8n ${version} installed in ${installSeconds} s; building sqlite3 for Node ${process.version}`);
+		log(
+			`   n8n ${version} installed in ${installSeconds} s; building sqlite3 for Node ${process.version}`,
+		);
 		started = Date.now();
 		await runWithProgress(
 			'building sqlite3',
@@ -162,7 +192,10 @@ export async function ensureN8n(log: Log = console.log, version = N8N_VERSION): 
 		);
 		const rebuildSeconds = Math.round((Date.now() - started) / 1000);
 		await run(process.execPath, ['-e', "require('sqlite3')"], { cwd: dir });
-		await writeFile(marker, JSON.stringify({ version, node: process.version, installSeconds, rebuildSeconds }, null, 2));
+		await writeFile(
+			marker,
+			JSON.stringify({ version, node: process.version, installSeconds, rebuildSeconds }, null, 2),
+		);
 		log(`   sqlite3 built in ${rebuildSeconds} s; n8n ${version} is ready`);
 		return { bin, installSeconds, rebuildSeconds };
 	} finally {
@@ -282,7 +315,9 @@ export class N8n {
 		const { port } = this.options;
 		// jest sets NODE_ENV=test, under which n8n's CLI prints nothing; n8n must run as in production
 		const inherited = Object.fromEntries(
-			Object.entries(process.env).filter(([name]) => !name.startsWith('JEST') && name !== 'NODE_ENV'),
+			Object.entries(process.env).filter(
+				([name]) => !name.startsWith('JEST') && name !== 'NODE_ENV',
+			),
 		);
 		return {
 			...inherited,
@@ -322,12 +357,20 @@ export class N8n {
 			});
 		} catch (error) {
 			const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-			throw new Error(`n8n ${args.join(' ')} failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`);
+			throw new Error(
+				`n8n ${args.join(' ')} failed: ${(error as Error).message}\n${stdout ?? ''}\n${stderr ?? ''}`,
+			);
 		}
 	}
 
-	private async importFile(command: 'import:credentials' | 'import:workflow', entries: unknown[]): Promise<void> {
-		const file = join(this.options.userFolder, `${command.replace(':', '-')}-${randomBytes(4).toString('hex')}.json`);
+	private async importFile(
+		command: 'import:credentials' | 'import:workflow',
+		entries: unknown[],
+	): Promise<void> {
+		const file = join(
+			this.options.userFolder,
+			`${command.replace(':', '-')}-${randomBytes(4).toString('hex')}.json`,
+		);
 		await writeFile(file, JSON.stringify(entries, null, 2));
 		try {
 			await this.cli([command, `--input=${file}`]);
@@ -358,7 +401,10 @@ export class N8n {
 	async execute(workflowId: string): Promise<ExecuteResult> {
 		let output: string;
 		try {
-			({ stdout: output } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 300_000));
+			({ stdout: output } = await this.cli(
+				['execute', `--id=${workflowId}`, '--rawOutput'],
+				300_000,
+			));
 		} catch (error) {
 			output = (error as Error).message;
 		}
@@ -370,7 +416,9 @@ export class N8n {
 				// fall through: not the run JSON
 			}
 		}
-		throw new Error(`n8n execute --id=${workflowId} printed no run data:\n${output.slice(0, 4000)}`);
+		throw new Error(
+			`n8n execute --id=${workflowId} printed no run data:\n${output.slice(0, 4000)}`,
+		);
 	}
 
 	/** Starts `n8n start` and waits until it answers its health check. */
@@ -444,7 +492,8 @@ export class N8n {
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 		});
-		if (!response.ok) throw new Error(`login answered ${response.status}: ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`login answered ${response.status}: ${await response.text()}`);
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 		if (!cookie) throw new Error('login set no n8n-auth cookie');
 		this.cookie = cookie.split(';')[0];
@@ -456,7 +505,11 @@ export class N8n {
 		const send = () =>
 			fetch(`${this.baseUrl}/rest${path}`, {
 				method,
-				headers: { cookie: this.cookie!, 'content-type': 'application/json', 'browser-id': 'n8n-ingram-e2e' },
+				headers: {
+					cookie: this.cookie!,
+					'content-type': 'application/json',
+					'browser-id': 'n8n-ingram-e2e',
+				},
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
 		let response: Response;
@@ -471,7 +524,8 @@ export class N8n {
 			}
 		}
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 
@@ -482,7 +536,10 @@ export class N8n {
 			'GET',
 			`/executions?filter=${filter}&limit=100`,
 		);
-		if (count > results.length) throw new Error(`${workflowId} has ${count} executions, more than one page; count them another way`);
+		if (count > results.length)
+			throw new Error(
+				`${workflowId} has ${count} executions, more than one page; count them another way`,
+			);
 		return results;
 	}
 
@@ -493,7 +550,11 @@ export class N8n {
 	}
 
 	/** Waits until n8n has recorded `count` finished executions of a workflow (and no running ones). */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 60_000): Promise<ExecutionSummary[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 60_000,
+	): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + timeoutMs;
 		let last: ExecutionSummary[] = [];
 		while (Date.now() < deadline) {
@@ -502,7 +563,9 @@ export class N8n {
 			if (done.length >= count && done.length === last.length) return last;
 			await new Promise((r) => setTimeout(r, 250));
 		}
-		throw new Error(`expected ${count} finished executions of ${workflowId}, n8n has ${last.length}: ${JSON.stringify(last.map((e) => e.status))}`);
+		throw new Error(
+			`expected ${count} finished executions of ${workflowId}, n8n has ${last.length}: ${JSON.stringify(last.map((e) => e.status))}`,
+		);
 	}
 }
 

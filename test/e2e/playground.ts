@@ -49,7 +49,9 @@ async function start(): Promise<void> {
 		['the XI simulator', simulatorPort],
 	] as const) {
 		if (!(await portIsFree(p))) {
-			console.error(`Port ${p} (for ${what}) is in use. Stop what uses it, or set N8N_PLAYGROUND_PORT / SIMULATOR_PORT.`);
+			console.error(
+				`Port ${p} (for ${what}) is in use. Stop what uses it, or set N8N_PLAYGROUND_PORT / SIMULATOR_PORT.`,
+			);
 			process.exit(1);
 		}
 	}
@@ -74,7 +76,9 @@ async function start(): Promise<void> {
 	log(`Starting n8n ${N8N_VERSION} (log: ${n8n.logFile}) …`);
 	await n8n.start();
 	await n8n.setupOwner().catch((error: Error) => {
-		log(`   (could not log in as ${LOCAL_OWNER.email}: ${error.message}; the password was probably changed in n8n)`);
+		log(
+			`   (could not log in as ${LOCAL_OWNER.email}: ${error.message}; the password was probably changed in n8n)`,
+		);
 	});
 
 	const trigger = exampleWorkflows().find((w) => w.id === TRIGGER_EXAMPLE)!;
@@ -82,12 +86,19 @@ async function start(): Promise<void> {
 	writeFileSync(stateFile, JSON.stringify({ webhookUrl, secret: EXAMPLE_WEBHOOK_SECRET }, null, 2));
 
 	log('');
-	log(`n8n is ready on ${n8n.baseUrl}   (set up in ${Math.round((Date.now() - started) / 1000)} s)`);
+	log(
+		`n8n is ready on ${n8n.baseUrl}   (set up in ${Math.round((Date.now() - started) / 1000)} s)`,
+	);
 	log(`   log in as ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}`);
 	log('   example workflows (open them from the Overview page):');
-	for (const workflow of exampleWorkflows()) log(`     - ${workflow.name}: ${n8n.baseUrl}/workflow/${workflow.id}`);
-	log(`   credentials "Ingram Micro account" and "Ingram Micro webhook secret" point at the simulator`);
-	log(`XI simulator on ${sim.baseUrl} (Ingram Micro stand-in; every request is checked against Ingram's spec)`);
+	for (const workflow of exampleWorkflows())
+		log(`     - ${workflow.name}: ${n8n.baseUrl}/workflow/${workflow.id}`);
+	log(
+		`   credentials "Ingram Micro account" and "Ingram Micro webhook secret" point at the simulator`,
+	);
+	log(
+		`XI simulator on ${sim.baseUrl} (Ingram Micro stand-in; every request is checked against Ingram's spec)`,
+	);
 	log(`The trigger example is active; its production URL is ${webhookUrl}`);
 	log(`   send it a signed event from another terminal: npm run event -- orderShipped`);
 	log('Press Ctrl-C to stop.\n');
@@ -95,7 +106,9 @@ async function start(): Promise<void> {
 	let seen = 0;
 	setInterval(() => {
 		for (const r of sim.requests.slice(seen)) {
-			log(`simulator: ${r.status || '---'} ${r.method} ${r.path}${r.operationId ? `  (${r.operationId})` : ''}`);
+			log(
+				`simulator: ${r.status || '---'} ${r.method} ${r.path}${r.operationId ? `  (${r.operationId})` : ''}`,
+			);
 		}
 		seen = sim.requests.length;
 	}, 500);
@@ -120,7 +133,10 @@ async function sendOneEvent(kind: string | undefined): Promise<void> {
 		console.error('The playground is not running (start it with npm start).');
 		process.exit(1);
 	}
-	const { webhookUrl, secret } = JSON.parse(readFileSync(stateFile, 'utf8')) as { webhookUrl: string; secret: string };
+	const { webhookUrl, secret } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+		webhookUrl: string;
+		secret: string;
+	};
 	const event = buildEvent(kind as XiEventName);
 	const answer = await sendEvent(webhookUrl, event, { secret });
 	log(`${kind} ${String(event.eventId)} → HTTP ${answer.status} ${answer.body}`);

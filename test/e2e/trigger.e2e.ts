@@ -3,8 +3,21 @@
  * events are POSTed to the production webhook URL and signed by the simulator's signer, and every
  * outcome is counted from n8n's own execution records (REST API), not from the node.
  */
-import { buildEvent, newEventId, sendEvent, signEventId, stockUpdateEvent, type XiEvent } from '../simulator';
-import { EXAMPLE_WEBHOOK_SECRET, exampleWorkflows, prepareN8n, productionWebhookUrl, type PreparedN8n } from './environment';
+import {
+	buildEvent,
+	newEventId,
+	sendEvent,
+	signEventId,
+	stockUpdateEvent,
+	type XiEvent,
+} from '../simulator';
+import {
+	EXAMPLE_WEBHOOK_SECRET,
+	exampleWorkflows,
+	prepareN8n,
+	productionWebhookUrl,
+	type PreparedN8n,
+} from './environment';
 
 const WORKFLOW_ID = 'ingramMicroTrigr';
 const TRIGGER = 'Ingram Micro Trigger';
@@ -27,8 +40,10 @@ afterAll(async () => {
 	await env?.dispose();
 });
 
-const send = (event: XiEvent, options: Parameters<typeof sendEvent>[2] = { secret: EXAMPLE_WEBHOOK_SECRET }) =>
-	sendEvent(url, event, options);
+const send = (
+	event: XiEvent,
+	options: Parameters<typeof sendEvent>[2] = { secret: EXAMPLE_WEBHOOK_SECRET },
+) => sendEvent(url, event, options);
 
 /** Waits for n8n to record exactly `added` more finished executions, then checks none more follow. */
 async function expectNewExecutions(added: number) {
@@ -53,14 +68,20 @@ describe('signatures', () => {
 		const run = await env.n8n.executionData(execution.id);
 		const items = run.items(TRIGGER);
 		expect(items).toHaveLength((event.resource as unknown[]).length);
-		expect(items[0]).toMatchObject({ eventId: event.eventId, eventType: 'im::order_shipped', topic: event.topic });
+		expect(items[0]).toMatchObject({
+			eventId: event.eventId,
+			eventType: 'im::order_shipped',
+			topic: event.topic,
+		});
 		expect(run.items('Send tracking to the shop')).toHaveLength(items.length);
 		expect(run.nodesRun).not.toContain('Update stock levels');
 	});
 
 	test('a hex signature (which the portal also mentions) is accepted too', async () => {
 		const event = buildEvent('orderInvoiced');
-		const answer = await send(event, { signature: signEventId(String(event.eventId), EXAMPLE_WEBHOOK_SECRET, 'hex') });
+		const answer = await send(event, {
+			signature: signEventId(String(event.eventId), EXAMPLE_WEBHOOK_SECRET, 'hex'),
+		});
 		expect(answer.status).toBe(200);
 		const [execution] = await expectNewExecutions(1);
 		const run = await env.n8n.executionData(execution.id);
@@ -71,8 +92,16 @@ describe('signatures', () => {
 		['signed with another secret', () => ({ secret: 'not-the-secret' })],
 		['no x-hub-signature header', () => ({ signature: null })],
 		['an empty x-hub-signature header', () => ({ signature: '' })],
-		['the signature of another eventId', () => ({ signature: signEventId(newEventId(), EXAMPLE_WEBHOOK_SECRET) })],
-		['HMAC-SHA256 instead of SHA-512', (e: XiEvent) => ({ signature: signEventId(String(e.eventId), EXAMPLE_WEBHOOK_SECRET, 'base64', 'sha256') })],
+		[
+			'the signature of another eventId',
+			() => ({ signature: signEventId(newEventId(), EXAMPLE_WEBHOOK_SECRET) }),
+		],
+		[
+			'HMAC-SHA256 instead of SHA-512',
+			(e: XiEvent) => ({
+				signature: signEventId(String(e.eventId), EXAMPLE_WEBHOOK_SECRET, 'base64', 'sha256'),
+			}),
+		],
 	])('%s: 401 and no execution', async (_case, options) => {
 		const event = buildEvent('orderShipped');
 		const answer = await send(event, options(event));
@@ -147,6 +176,10 @@ test('a stock update for 4,000 SKUs arrives as 4,000 items and all of them reach
 	expect(items).toHaveLength(4000);
 	expect(new Set(items.map((i) => i.ingramPartNumber)).size).toBe(4000);
 	// Ingram writes this event type in capitals; the example's Switch compares case-insensitively
-	expect(items[3999]).toMatchObject({ ingramPartNumber: 'S03999', eventType: 'IM::STOCK_UPDATE', eventId: event.eventId });
+	expect(items[3999]).toMatchObject({
+		ingramPartNumber: 'S03999',
+		eventType: 'IM::STOCK_UPDATE',
+		eventId: event.eventId,
+	});
 	expect(run.items('Update stock levels')).toHaveLength(4000);
 });

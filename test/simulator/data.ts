@@ -1,4 +1,3 @@
- 
 /**
  * The reseller account the simulator pretends to be: customer 20-222222 in the US, with a catalog,
  * order history, quotes, invoices, renewals, deals and returns that look like Ingram's.
@@ -112,7 +111,8 @@ export interface SubscriptionPlan {
 	maxUnits: number;
 }
 
-export type OrderStatus = 'SHIPPED' | 'PROCESSING' | 'ON HOLD' | 'BACKORDERED' | 'CANCELLED' | 'OPEN';
+export type OrderStatus =
+	'SHIPPED' | 'PROCESSING' | 'ON HOLD' | 'BACKORDERED' | 'CANCELLED' | 'OPEN';
 
 export interface OrderLine {
 	ingramLineNumber: string;
@@ -397,7 +397,13 @@ export const CARRIERS = [
 	{ carrierCode: 'RG', carrierName: 'FEDEX GROUND', mode: 'SML', ratePerKg: 1.6, days: 3 },
 	{ carrierCode: 'UG', carrierName: 'UPS GROUND', mode: 'SML', ratePerKg: 1.9, days: 3 },
 	{ carrierCode: 'HD', carrierName: 'FDX HOME DEL', mode: 'SML', ratePerKg: 2.3, days: 4 },
-	{ carrierCode: 'F1', carrierName: 'FEDEX PRIORITY OVERNIGHT', mode: 'AIR', ratePerKg: 6.5, days: 1 },
+	{
+		carrierCode: 'F1',
+		carrierName: 'FEDEX PRIORITY OVERNIGHT',
+		mode: 'AIR',
+		ratePerKg: 6.5,
+		days: 1,
+	},
 	{ carrierCode: 'O1', carrierName: 'ONTRAC', mode: 'SML', ratePerKg: 1.4, days: 2 },
 ];
 
@@ -430,22 +436,103 @@ const VENDORS: VendorSpec[] = [
 		share: 60,
 		vpn: (r) => `${r.digits(1)}${r.upper(1)}${r.digits(3)}${r.upper(1)}#ABA`,
 		lines: [
-			{ category: 'Printers', subCategory: 'Laser Printers', names: ['LASERJET PRO M404DN MONO PRINTER', 'COLOR LASERJET PRO M454DW', 'LASERJET ENTERPRISE M507X', 'OFFICEJET PRO 9025E ALL-IN-ONE'], price: [199, 1199], kg: [8, 24] },
-			{ category: 'Computers', subCategory: 'Notebooks', names: ['PROBOOK 450 G10 I5-1335U 16GB 512GB', 'ELITEBOOK 840 G10 I7-1365U 16GB', 'ZBOOK FIREFLY 14 G10 I7 32GB 1TB', 'PROBOOK 440 G9 I5-1235U 8GB 256GB'], price: [749, 2399], kg: [1.3, 2.1] },
-			{ category: 'Printer Supplies', subCategory: 'Toner Cartridges', names: ['58A BLACK ORIGINAL TONER', '414X HIGH YIELD CYAN TONER', '89X HIGH YIELD BLACK TONER', '206A MAGENTA TONER'], price: [69, 329], kg: [0.7, 1.8] },
-			{ category: 'Displays', subCategory: 'Monitors', names: ['E24 G5 23.8IN FHD IPS MONITOR', 'E27 G5 27IN FHD MONITOR', 'Z27K G3 27IN 4K USB-C MONITOR'], price: [159, 749], kg: [4, 8] },
+			{
+				category: 'Printers',
+				subCategory: 'Laser Printers',
+				names: [
+					'LASERJET PRO M404DN MONO PRINTER',
+					'COLOR LASERJET PRO M454DW',
+					'LASERJET ENTERPRISE M507X',
+					'OFFICEJET PRO 9025E ALL-IN-ONE',
+				],
+				price: [199, 1199],
+				kg: [8, 24],
+			},
+			{
+				category: 'Computers',
+				subCategory: 'Notebooks',
+				names: [
+					'PROBOOK 450 G10 I5-1335U 16GB 512GB',
+					'ELITEBOOK 840 G10 I7-1365U 16GB',
+					'ZBOOK FIREFLY 14 G10 I7 32GB 1TB',
+					'PROBOOK 440 G9 I5-1235U 8GB 256GB',
+				],
+				price: [749, 2399],
+				kg: [1.3, 2.1],
+			},
+			{
+				category: 'Printer Supplies',
+				subCategory: 'Toner Cartridges',
+				names: [
+					'58A BLACK ORIGINAL TONER',
+					'414X HIGH YIELD CYAN TONER',
+					'89X HIGH YIELD BLACK TONER',
+					'206A MAGENTA TONER',
+				],
+				price: [69, 329],
+				kg: [0.7, 1.8],
+			},
+			{
+				category: 'Displays',
+				subCategory: 'Monitors',
+				names: [
+					'E24 G5 23.8IN FHD IPS MONITOR',
+					'E27 G5 27IN FHD MONITOR',
+					'Z27K G3 27IN 4K USB-C MONITOR',
+				],
+				price: [159, 749],
+				kg: [4, 8],
+			},
 		],
 	},
 	{
 		name: 'Cisco',
 		vendorNumber: '0000100101',
 		share: 48,
-		vpn: (r) => `${r.pick(['C9200L', 'C9300', 'CBS350', 'ISR1100', 'AIR-AP'])}-${r.digits(2)}${r.pick(['P', 'T', 'X'])}-${r.digits(1)}${r.pick(['G', 'X'])}-${r.pick(['E', 'A'])}`,
+		vpn: (r) =>
+			`${r.pick(['C9200L', 'C9300', 'CBS350', 'ISR1100', 'AIR-AP'])}-${r.digits(2)}${r.pick(['P', 'T', 'X'])}-${r.digits(1)}${r.pick(['G', 'X'])}-${r.pick(['E', 'A'])}`,
 		lines: [
-			{ category: 'Networking', subCategory: 'Switches', names: ['CATALYST 9200L 24P POE+ 4X1G', 'CATALYST 9300 48P POE+ NETWORK ADV', 'BUSINESS 350 24PORT MANAGED SWITCH', 'CATALYST 9200 48P 4X10G UPLINK'], price: [899, 9800], kg: [4, 9] },
-			{ category: 'Networking', subCategory: 'Routers', names: ['ISR 1100 4P DUAL GE ROUTER', 'ISR 4331 SEC BUNDLE W/SEC LIC', 'MERAKI MX68 ROUTER SECURITY APPL'], price: [649, 4200], kg: [1.5, 6] },
-			{ category: 'Networking', subCategory: 'Wireless Access Points', names: ['CATALYST 9120AXI ACCESS POINT', 'MERAKI MR46 CLOUD MANAGED AP', 'AIRONET 2800 SERIES AP'], price: [399, 1499], kg: [0.8, 1.6] },
-			{ category: 'Telephony', subCategory: 'IP Phones', names: ['IP PHONE 7841 WITH MULTIPLATFORM FW', 'IP PHONE 8845 VIDEO PHONE'], price: [189, 579], kg: [1, 1.8] },
+			{
+				category: 'Networking',
+				subCategory: 'Switches',
+				names: [
+					'CATALYST 9200L 24P POE+ 4X1G',
+					'CATALYST 9300 48P POE+ NETWORK ADV',
+					'BUSINESS 350 24PORT MANAGED SWITCH',
+					'CATALYST 9200 48P 4X10G UPLINK',
+				],
+				price: [899, 9800],
+				kg: [4, 9],
+			},
+			{
+				category: 'Networking',
+				subCategory: 'Routers',
+				names: [
+					'ISR 1100 4P DUAL GE ROUTER',
+					'ISR 4331 SEC BUNDLE W/SEC LIC',
+					'MERAKI MX68 ROUTER SECURITY APPL',
+				],
+				price: [649, 4200],
+				kg: [1.5, 6],
+			},
+			{
+				category: 'Networking',
+				subCategory: 'Wireless Access Points',
+				names: [
+					'CATALYST 9120AXI ACCESS POINT',
+					'MERAKI MR46 CLOUD MANAGED AP',
+					'AIRONET 2800 SERIES AP',
+				],
+				price: [399, 1499],
+				kg: [0.8, 1.6],
+			},
+			{
+				category: 'Telephony',
+				subCategory: 'IP Phones',
+				names: ['IP PHONE 7841 WITH MULTIPLATFORM FW', 'IP PHONE 8845 VIDEO PHONE'],
+				price: [189, 579],
+				kg: [1, 1.8],
+			},
 		],
 	},
 	{
@@ -454,10 +541,43 @@ const VENDORS: VendorSpec[] = [
 		share: 48,
 		vpn: (r) => `${r.digits(2)}${r.upper(2)}${r.digits(4)}${r.upper(2)}`,
 		lines: [
-			{ category: 'Computers', subCategory: 'Notebooks & Tablets', names: ['THINKPAD T14 G4 I5-1335U 16GB 512GB', 'THINKPAD X1 CARBON G11 I7 32GB 1TB', 'THINKBOOK 15 G4 I5-1235U 8GB 256GB', 'THINKPAD E16 G1 R5-7530U 16GB'], price: [699, 2599], kg: [1.1, 2] },
-			{ category: 'Computers', subCategory: 'Desktops', names: ['THINKCENTRE M70Q G4 TINY I5 16GB', 'THINKCENTRE NEO 50S SFF I3 8GB', 'THINKSTATION P3 TWR I7 32GB'], price: [549, 2899], kg: [1.3, 9] },
-			{ category: 'Displays', subCategory: 'Monitors', names: ['THINKVISION T24I-30 23.8IN FHD', 'THINKVISION P27H-30 27IN QHD USB-C'], price: [179, 519], kg: [4, 7] },
-			{ category: 'Accessories', subCategory: 'Docking Stations', names: ['THINKPAD UNIVERSAL USB-C DOCK', 'THINKPAD THUNDERBOLT 4 WORKSTATION DOCK'], price: [189, 379], kg: [0.6, 1.2] },
+			{
+				category: 'Computers',
+				subCategory: 'Notebooks & Tablets',
+				names: [
+					'THINKPAD T14 G4 I5-1335U 16GB 512GB',
+					'THINKPAD X1 CARBON G11 I7 32GB 1TB',
+					'THINKBOOK 15 G4 I5-1235U 8GB 256GB',
+					'THINKPAD E16 G1 R5-7530U 16GB',
+				],
+				price: [699, 2599],
+				kg: [1.1, 2],
+			},
+			{
+				category: 'Computers',
+				subCategory: 'Desktops',
+				names: [
+					'THINKCENTRE M70Q G4 TINY I5 16GB',
+					'THINKCENTRE NEO 50S SFF I3 8GB',
+					'THINKSTATION P3 TWR I7 32GB',
+				],
+				price: [549, 2899],
+				kg: [1.3, 9],
+			},
+			{
+				category: 'Displays',
+				subCategory: 'Monitors',
+				names: ['THINKVISION T24I-30 23.8IN FHD', 'THINKVISION P27H-30 27IN QHD USB-C'],
+				price: [179, 519],
+				kg: [4, 7],
+			},
+			{
+				category: 'Accessories',
+				subCategory: 'Docking Stations',
+				names: ['THINKPAD UNIVERSAL USB-C DOCK', 'THINKPAD THUNDERBOLT 4 WORKSTATION DOCK'],
+				price: [189, 379],
+				kg: [0.6, 1.2],
+			},
 		],
 	},
 	{
@@ -466,9 +586,35 @@ const VENDORS: VendorSpec[] = [
 		share: 40,
 		vpn: (r) => `${r.digits(3)}-${r.upper(4)}`,
 		lines: [
-			{ category: 'Displays', subCategory: 'Monitors', names: ['P2422H 24IN FHD IPS MONITOR', 'U2723QE 27IN 4K USB-C HUB MONITOR', 'E2423H 24IN FHD MONITOR'], price: [139, 749], kg: [3.5, 7.5] },
-			{ category: 'Computers', subCategory: 'Notebooks', names: ['LATITUDE 5440 I5-1335U 16GB 256GB', 'LATITUDE 7440 I7-1365U 16GB 512GB', 'PRECISION 3581 I7 32GB 1TB RTX'], price: [899, 3299], kg: [1.3, 2.4] },
-			{ category: 'Servers', subCategory: 'Rack Servers', names: ['POWEREDGE R650XS XEON SILVER 32GB', 'POWEREDGE R750 2X XEON GOLD 64GB'], price: [3899, 12999], kg: [17, 28] },
+			{
+				category: 'Displays',
+				subCategory: 'Monitors',
+				names: [
+					'P2422H 24IN FHD IPS MONITOR',
+					'U2723QE 27IN 4K USB-C HUB MONITOR',
+					'E2423H 24IN FHD MONITOR',
+				],
+				price: [139, 749],
+				kg: [3.5, 7.5],
+			},
+			{
+				category: 'Computers',
+				subCategory: 'Notebooks',
+				names: [
+					'LATITUDE 5440 I5-1335U 16GB 256GB',
+					'LATITUDE 7440 I7-1365U 16GB 512GB',
+					'PRECISION 3581 I7 32GB 1TB RTX',
+				],
+				price: [899, 3299],
+				kg: [1.3, 2.4],
+			},
+			{
+				category: 'Servers',
+				subCategory: 'Rack Servers',
+				names: ['POWEREDGE R650XS XEON SILVER 32GB', 'POWEREDGE R750 2X XEON GOLD 64GB'],
+				price: [3899, 12999],
+				kg: [17, 28],
+			},
 		],
 	},
 	{
@@ -477,8 +623,26 @@ const VENDORS: VendorSpec[] = [
 		share: 30,
 		vpn: (r) => `M${r.upper(1)}${r.alnum(2)}${r.digits(1)}LL/A`,
 		lines: [
-			{ category: 'Computers', subCategory: 'Notebooks & Tablets', names: ['IPAD AIR WI-FI 64GB SPACE GRAY', 'IPAD 10.9IN WI-FI 256GB BLUE', 'MACBOOK AIR 13IN M2 8GB 256GB', 'MACBOOK PRO 14IN M3 PRO 18GB 512GB', 'IPAD AIR CELL 256GB SKY BLUE'], price: [449, 2499], kg: [0.5, 1.7] },
-			{ category: 'Accessories', subCategory: 'Input Devices', names: ['MAGIC KEYBOARD WITH TOUCH ID US', 'MAGIC MOUSE WHITE MULTI-TOUCH'], price: [79, 179], kg: [0.1, 0.4] },
+			{
+				category: 'Computers',
+				subCategory: 'Notebooks & Tablets',
+				names: [
+					'IPAD AIR WI-FI 64GB SPACE GRAY',
+					'IPAD 10.9IN WI-FI 256GB BLUE',
+					'MACBOOK AIR 13IN M2 8GB 256GB',
+					'MACBOOK PRO 14IN M3 PRO 18GB 512GB',
+					'IPAD AIR CELL 256GB SKY BLUE',
+				],
+				price: [449, 2499],
+				kg: [0.5, 1.7],
+			},
+			{
+				category: 'Accessories',
+				subCategory: 'Input Devices',
+				names: ['MAGIC KEYBOARD WITH TOUCH ID US', 'MAGIC MOUSE WHITE MULTI-TOUCH'],
+				price: [79, 179],
+				kg: [0.1, 0.4],
+			},
 		],
 	},
 	{
@@ -487,8 +651,25 @@ const VENDORS: VendorSpec[] = [
 		share: 25,
 		vpn: (r) => `${r.upper(3)}-${r.digits(5)}`,
 		lines: [
-			{ category: 'Computers', subCategory: 'Notebooks & Tablets', names: ['SURFACE PRO 9 I5 8GB 256GB PLATINUM', 'SURFACE LAPTOP 5 13.5IN I5 16GB', 'SURFACE GO 3 PENTIUM 8GB 128GB'], price: [549, 1899], kg: [0.6, 1.4] },
-			{ category: 'Software', subCategory: 'Operating Systems', names: ['WINDOWS 11 PRO 64BIT ENG OEM', 'WINDOWS SERVER 2022 STANDARD 16 CORE'], price: [139, 1069], kg: [0.1, 0.1], digital: true },
+			{
+				category: 'Computers',
+				subCategory: 'Notebooks & Tablets',
+				names: [
+					'SURFACE PRO 9 I5 8GB 256GB PLATINUM',
+					'SURFACE LAPTOP 5 13.5IN I5 16GB',
+					'SURFACE GO 3 PENTIUM 8GB 128GB',
+				],
+				price: [549, 1899],
+				kg: [0.6, 1.4],
+			},
+			{
+				category: 'Software',
+				subCategory: 'Operating Systems',
+				names: ['WINDOWS 11 PRO 64BIT ENG OEM', 'WINDOWS SERVER 2022 STANDARD 16 CORE'],
+				price: [139, 1069],
+				kg: [0.1, 0.1],
+				digital: true,
+			},
 		],
 	},
 	{
@@ -497,29 +678,90 @@ const VENDORS: VendorSpec[] = [
 		share: 35,
 		vpn: (r) => `${r.pick(['920', '910', '960', '981'])}-${r.digits(6)}`,
 		lines: [
-			{ category: 'Peripherals', subCategory: 'Keyboards & Mice', names: ['MK270 WIRELESS COMBO KEYBOARD MOUSE', 'MX KEYS BUSINESS KEYBOARD GRAPHITE', 'MX MASTER 3S MOUSE BUSINESS', 'K120 USB KEYBOARD BLACK'], price: [14, 129], kg: [0.2, 1.1] },
-			{ category: 'Peripherals', subCategory: 'Webcams', names: ['C920S PRO HD WEBCAM 1080P', 'BRIO 4K ULTRA HD WEBCAM', 'C505E HD BUSINESS WEBCAM'], price: [49, 219], kg: [0.2, 0.4] },
-			{ category: 'Audio', subCategory: 'Headsets', names: ['ZONE WIRELESS 2 HEADSET TEAMS', 'H390 USB COMPUTER HEADSET'], price: [29, 279], kg: [0.2, 0.4] },
+			{
+				category: 'Peripherals',
+				subCategory: 'Keyboards & Mice',
+				names: [
+					'MK270 WIRELESS COMBO KEYBOARD MOUSE',
+					'MX KEYS BUSINESS KEYBOARD GRAPHITE',
+					'MX MASTER 3S MOUSE BUSINESS',
+					'K120 USB KEYBOARD BLACK',
+				],
+				price: [14, 129],
+				kg: [0.2, 1.1],
+			},
+			{
+				category: 'Peripherals',
+				subCategory: 'Webcams',
+				names: ['C920S PRO HD WEBCAM 1080P', 'BRIO 4K ULTRA HD WEBCAM', 'C505E HD BUSINESS WEBCAM'],
+				price: [49, 219],
+				kg: [0.2, 0.4],
+			},
+			{
+				category: 'Audio',
+				subCategory: 'Headsets',
+				names: ['ZONE WIRELESS 2 HEADSET TEAMS', 'H390 USB COMPUTER HEADSET'],
+				price: [29, 279],
+				kg: [0.2, 0.4],
+			},
 		],
 	},
 	{
 		name: 'APC',
 		vendorNumber: '0000100333',
 		share: 25,
-		vpn: (r) => `${r.pick(['SMT', 'SMX', 'BR', 'AP'])}${r.digits(4)}${r.pick(['C', 'RM2U', 'G', ''])}`,
+		vpn: (r) =>
+			`${r.pick(['SMT', 'SMX', 'BR', 'AP'])}${r.digits(4)}${r.pick(['C', 'RM2U', 'G', ''])}`,
 		lines: [
-			{ category: 'Power', subCategory: 'UPS', names: ['SMART-UPS 1500VA LCD 120V', 'BACK-UPS PRO 1500VA 10 OUTLETS', 'SMART-UPS X 3000VA RACK/TOWER LCD'], price: [229, 2499], kg: [10, 45] },
-			{ category: 'Power', subCategory: 'Power Distribution', names: ['RACK PDU BASIC 1U 15A 120V', 'METERED RACK PDU ZERO U 20A'], price: [119, 899], kg: [2, 6] },
+			{
+				category: 'Power',
+				subCategory: 'UPS',
+				names: [
+					'SMART-UPS 1500VA LCD 120V',
+					'BACK-UPS PRO 1500VA 10 OUTLETS',
+					'SMART-UPS X 3000VA RACK/TOWER LCD',
+				],
+				price: [229, 2499],
+				kg: [10, 45],
+			},
+			{
+				category: 'Power',
+				subCategory: 'Power Distribution',
+				names: ['RACK PDU BASIC 1U 15A 120V', 'METERED RACK PDU ZERO U 20A'],
+				price: [119, 899],
+				kg: [2, 6],
+			},
 		],
 	},
 	{
 		name: 'Samsung',
 		vendorNumber: '0000100876',
 		share: 25,
-		vpn: (r) => `${r.pick(['LS', 'MZ-', 'LF'])}${r.digits(2)}${r.upper(3)}${r.digits(3)}${r.upper(2)}`,
+		vpn: (r) =>
+			`${r.pick(['LS', 'MZ-', 'LF'])}${r.digits(2)}${r.upper(3)}${r.digits(3)}${r.upper(2)}`,
 		lines: [
-			{ category: 'Displays', subCategory: 'Monitors', names: ['S27R350FHN 27IN FHD IPS MONITOR', 'VIEWFINITY S8 32IN 4K UHD', 'ODYSSEY G5 32IN QHD CURVED'], price: [149, 699], kg: [3.5, 8] },
-			{ category: 'Storage', subCategory: 'Solid State Drives', names: ['870 EVO 1TB SATA 2.5IN SSD', '990 PRO 2TB PCIE 4.0 NVME M.2', '870 QVO 4TB SATA SSD'], price: [79, 349], kg: [0.05, 0.1] },
+			{
+				category: 'Displays',
+				subCategory: 'Monitors',
+				names: [
+					'S27R350FHN 27IN FHD IPS MONITOR',
+					'VIEWFINITY S8 32IN 4K UHD',
+					'ODYSSEY G5 32IN QHD CURVED',
+				],
+				price: [149, 699],
+				kg: [3.5, 8],
+			},
+			{
+				category: 'Storage',
+				subCategory: 'Solid State Drives',
+				names: [
+					'870 EVO 1TB SATA 2.5IN SSD',
+					'990 PRO 2TB PCIE 4.0 NVME M.2',
+					'870 QVO 4TB SATA SSD',
+				],
+				price: [79, 349],
+				kg: [0.05, 0.1],
+			},
 		],
 	},
 	{
@@ -528,7 +770,17 @@ const VENDORS: VendorSpec[] = [
 		share: 15,
 		vpn: (r) => `SDSQ${r.upper(3)}-${r.digits(3)}G-${r.upper(2)}${r.digits(1)}${r.upper(2)}`,
 		lines: [
-			{ category: 'Storage', subCategory: 'Flash Memory Devices', names: ['ULTRA MICROSDXC 128GB UHS-I CARD', 'EXTREME PRO SDXC 256GB V30', 'ULTRA FLAIR USB 3.0 64GB'], price: [9, 69], kg: [0.01, 0.05] },
+			{
+				category: 'Storage',
+				subCategory: 'Flash Memory Devices',
+				names: [
+					'ULTRA MICROSDXC 128GB UHS-I CARD',
+					'EXTREME PRO SDXC 256GB V30',
+					'ULTRA FLAIR USB 3.0 64GB',
+				],
+				price: [9, 69],
+				kg: [0.01, 0.05],
+			},
 		],
 	},
 	{
@@ -537,7 +789,17 @@ const VENDORS: VendorSpec[] = [
 		share: 15,
 		vpn: (r) => `SIP-T${r.digits(2)}${r.pick(['S', 'U', 'W', 'G'])}`,
 		lines: [
-			{ category: 'Telephony', subCategory: 'IP Phones', names: ['SIP-T46U IP PHONE 16 LINES POE', 'SIP-T54W PRIME BUSINESS PHONE', 'SIP-T31G 2 LINE IP PHONE'], price: [59, 269], kg: [0.8, 1.4] },
+			{
+				category: 'Telephony',
+				subCategory: 'IP Phones',
+				names: [
+					'SIP-T46U IP PHONE 16 LINES POE',
+					'SIP-T54W PRIME BUSINESS PHONE',
+					'SIP-T31G 2 LINE IP PHONE',
+				],
+				price: [59, 269],
+				kg: [0.8, 1.4],
+			},
 		],
 	},
 	{
@@ -546,7 +808,18 @@ const VENDORS: VendorSpec[] = [
 		share: 15,
 		vpn: (r) => `${r.digits(8)}${r.upper(2)}${r.digits(2)}A${r.digits(2)}`,
 		lines: [
-			{ category: 'Software', subCategory: 'Graphics & Publishing', names: ['ACROBAT PRO 2020 MPLAT LICS', 'CREATIVE CLOUD ALL APPS TEAMS 1YR', 'PHOTOSHOP TEAMS VIP 1YR SUB'], price: [149, 899], kg: [0, 0], digital: true },
+			{
+				category: 'Software',
+				subCategory: 'Graphics & Publishing',
+				names: [
+					'ACROBAT PRO 2020 MPLAT LICS',
+					'CREATIVE CLOUD ALL APPS TEAMS 1YR',
+					'PHOTOSHOP TEAMS VIP 1YR SUB',
+				],
+				price: [149, 899],
+				kg: [0, 0],
+				digital: true,
+			},
 		],
 	},
 ];
@@ -569,35 +842,286 @@ interface PinnedProduct {
 }
 
 const PINNED_PRODUCTS: PinnedProduct[] = [
-	{ ingramPartNumber: '123512', vendorPartNumber: 'LS1016A-CISCO', vendorName: 'Cisco', description: '6FT PARALLEL PRINTER DB25M TO CENT36M', category: 'Cables', subCategory: 'Printer Cables', upc: '0718908728116', retailPrice: 10, customerPrice: 5.43, stock: 'plenty' },
-	{ ingramPartNumber: '4A0036', vendorPartNumber: 'E2016HV', vendorName: 'Dell', description: '20IN MONITOR E2016HV 210-AGLU MNTR', category: 'Displays', subCategory: 'Monitors', upc: '0884116186519', retailPrice: 189.99, customerPrice: 74.34, stock: 'backordered', hasDiscounts: true },
-	{ ingramPartNumber: 'DF4128', vendorPartNumber: '920-002555', vendorName: 'Logitech', description: 'COMBO WAVE MK550 WRLS DESKTOP', category: 'Peripherals', subCategory: 'Keyboards & Mice', upc: '0097855066954', retailPrice: 99.99, customerPrice: 61.22, stock: 'backordered' },
-	{ ingramPartNumber: '2GZ200', vendorPartNumber: 'SIP-T46S', vendorName: 'Yealink', description: 'SIP-T46S IP PHONE 16 LINES POE', category: 'Telephony', subCategory: 'IP Phones', retailPrice: 199, customerPrice: 142.5, stock: 'plenty' },
-	{ ingramPartNumber: 'QQ0202', vendorPartNumber: 'SMT1500C', vendorName: 'APC', description: 'SMART-UPS 1500VA LCD 120V', category: 'Power', subCategory: 'UPS', retailPrice: 749, customerPrice: 612.9, stock: 'limited' },
-	{ ingramPartNumber: '3N7314', vendorPartNumber: '5204303', vendorName: 'HP', description: 'LASERJET PRO M404DN MONO PRINTER', category: 'Printers', subCategory: 'Laser Printers', retailPrice: 429, customerPrice: 351.2, stock: 'plenty', hasDiscounts: true },
-	{ ingramPartNumber: '6YE881', vendorPartNumber: '20VE0117MH', vendorName: 'Lenovo', description: 'TB 15 G2 CI5-1135G7 8/256GB 15.6 W11P', category: 'Computers', subCategory: 'Notebooks & Tablets', upc: '0196119831243', retailPrice: 1029, customerPrice: 842.1, stock: 'plenty' },
-	{ ingramPartNumber: '1A8249', vendorPartNumber: 'SDSQUNC-016G-AN6IA', vendorName: 'Sandisk', description: 'CLASS 10 100MB/S UHS-I CARD', category: 'Storage', subCategory: 'Flash Memory Devices', upc: '0619659134587', retailPrice: 12.99, customerPrice: 6.71, stock: 'plenty' },
-	{ ingramPartNumber: '9DD701', vendorPartNumber: 'CBL-PWR-C15-C14-US', vendorName: 'Juniper', description: 'POWER CORD FOR EX4300 US', category: 'Cables', subCategory: 'Power Cords', retailPrice: 175, customerPrice: 122.5, stock: 'plenty' },
-	{ ingramPartNumber: '1C6094', vendorPartNumber: '7UQ76A#BGJ', vendorName: 'HP', description: 'PROBOOK 450 G10 I5-1335U 16GB 512GB', category: 'Computers', subCategory: 'Notebooks', retailPrice: 1149, customerPrice: 948.75, stock: 'plenty' },
-	{ ingramPartNumber: 'US1860', vendorPartNumber: 'NEW-MX100-SEE-2YR', vendorName: 'Cisco', description: 'CISCO MERAKI 1YR MX100 ADVANCED', category: 'Software', subCategory: 'Security Licenses', retailPrice: 4906.11, customerPrice: 3924.89, stock: 'vendor', digital: true },
-	{ ingramPartNumber: '08NM78', vendorPartNumber: '21556581', vendorName: 'VMware', description: 'VSPHERE ENTERPRISE PLUS 1 CPU SNS', category: 'Software', subCategory: 'Virtualization', retailPrice: 5594, customerPrice: 4475.2, stock: 'vendor', digital: true },
-	{ ingramPartNumber: '05QC29', vendorPartNumber: '65324394AD01A00', vendorName: 'Adobe', description: 'AOO LICS ACROBAT PRO 2020 MPLATLICS', category: 'Software', subCategory: 'Graphics & Publishing', retailPrice: 639, customerPrice: 533.33, stock: 'vendor', digital: true },
-	{ ingramPartNumber: '164B2G', vendorPartNumber: 'MYFM2LL/A', vendorName: 'Apple', description: 'IPAD AIR WI-FI 64GB SPACE GRAY', category: 'Computers', subCategory: 'Notebooks & Tablets', retailPrice: 599, customerPrice: 521.13, stock: 'limited' },
-	{ ingramPartNumber: '03WK88', vendorPartNumber: 'QEZ-00001', vendorName: 'Microsoft', description: 'SURFACE PRO 9 I5 8GB 256GB PLATINUM', category: 'Computers', subCategory: 'Notebooks & Tablets', retailPrice: 1099, customerPrice: 901.18, stock: 'plenty' },
-	{ ingramPartNumber: 'YN6551', vendorPartNumber: 'C9200L-24P-4G-E', vendorName: 'Cisco', description: 'CATALYST 9200L 24P POE+ 4X1G', category: 'Networking', subCategory: 'Switches', retailPrice: 3274, customerPrice: 2193.58, stock: 'plenty', hasDiscounts: true },
-	{ ingramPartNumber: 'YN6231', vendorPartNumber: 'C9300-48P-E', vendorName: 'Cisco', description: 'CATALYST 9300 48P POE+ NETWORK ESS', category: 'Networking', subCategory: 'Switches', retailPrice: 9837, customerPrice: 6590.79, stock: 'limited' },
-	{ ingramPartNumber: '5DV320', vendorPartNumber: 'WS1-STD-SSUB-1YR', vendorName: 'OMNISSA WS1', description: 'WORKSPACE ONE STANDARD SUB 1YR', category: 'Software', subCategory: 'Device Management', retailPrice: 52, customerPrice: 43.16, stock: 'vendor', digital: true },
-	{ ingramPartNumber: 'DS7500', vendorPartNumber: '210-AZVS', vendorName: 'Dell', description: 'POWEREDGE R750 2X XEON GOLD 64GB', category: 'Servers', subCategory: 'Rack Servers', retailPrice: 12999, customerPrice: 10874.5, stock: 'vendor', directShip: true },
+	{
+		ingramPartNumber: '123512',
+		vendorPartNumber: 'LS1016A-CISCO',
+		vendorName: 'Cisco',
+		description: '6FT PARALLEL PRINTER DB25M TO CENT36M',
+		category: 'Cables',
+		subCategory: 'Printer Cables',
+		upc: '0718908728116',
+		retailPrice: 10,
+		customerPrice: 5.43,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: '4A0036',
+		vendorPartNumber: 'E2016HV',
+		vendorName: 'Dell',
+		description: '20IN MONITOR E2016HV 210-AGLU MNTR',
+		category: 'Displays',
+		subCategory: 'Monitors',
+		upc: '0884116186519',
+		retailPrice: 189.99,
+		customerPrice: 74.34,
+		stock: 'backordered',
+		hasDiscounts: true,
+	},
+	{
+		ingramPartNumber: 'DF4128',
+		vendorPartNumber: '920-002555',
+		vendorName: 'Logitech',
+		description: 'COMBO WAVE MK550 WRLS DESKTOP',
+		category: 'Peripherals',
+		subCategory: 'Keyboards & Mice',
+		upc: '0097855066954',
+		retailPrice: 99.99,
+		customerPrice: 61.22,
+		stock: 'backordered',
+	},
+	{
+		ingramPartNumber: '2GZ200',
+		vendorPartNumber: 'SIP-T46S',
+		vendorName: 'Yealink',
+		description: 'SIP-T46S IP PHONE 16 LINES POE',
+		category: 'Telephony',
+		subCategory: 'IP Phones',
+		retailPrice: 199,
+		customerPrice: 142.5,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: 'QQ0202',
+		vendorPartNumber: 'SMT1500C',
+		vendorName: 'APC',
+		description: 'SMART-UPS 1500VA LCD 120V',
+		category: 'Power',
+		subCategory: 'UPS',
+		retailPrice: 749,
+		customerPrice: 612.9,
+		stock: 'limited',
+	},
+	{
+		ingramPartNumber: '3N7314',
+		vendorPartNumber: '5204303',
+		vendorName: 'HP',
+		description: 'LASERJET PRO M404DN MONO PRINTER',
+		category: 'Printers',
+		subCategory: 'Laser Printers',
+		retailPrice: 429,
+		customerPrice: 351.2,
+		stock: 'plenty',
+		hasDiscounts: true,
+	},
+	{
+		ingramPartNumber: '6YE881',
+		vendorPartNumber: '20VE0117MH',
+		vendorName: 'Lenovo',
+		description: 'TB 15 G2 CI5-1135G7 8/256GB 15.6 W11P',
+		category: 'Computers',
+		subCategory: 'Notebooks & Tablets',
+		upc: '0196119831243',
+		retailPrice: 1029,
+		customerPrice: 842.1,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: '1A8249',
+		vendorPartNumber: 'SDSQUNC-016G-AN6IA',
+		vendorName: 'Sandisk',
+		description: 'CLASS 10 100MB/S UHS-I CARD',
+		category: 'Storage',
+		subCategory: 'Flash Memory Devices',
+		upc: '0619659134587',
+		retailPrice: 12.99,
+		customerPrice: 6.71,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: '9DD701',
+		vendorPartNumber: 'CBL-PWR-C15-C14-US',
+		vendorName: 'Juniper',
+		description: 'POWER CORD FOR EX4300 US',
+		category: 'Cables',
+		subCategory: 'Power Cords',
+		retailPrice: 175,
+		customerPrice: 122.5,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: '1C6094',
+		vendorPartNumber: '7UQ76A#BGJ',
+		vendorName: 'HP',
+		description: 'PROBOOK 450 G10 I5-1335U 16GB 512GB',
+		category: 'Computers',
+		subCategory: 'Notebooks',
+		retailPrice: 1149,
+		customerPrice: 948.75,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: 'US1860',
+		vendorPartNumber: 'NEW-MX100-SEE-2YR',
+		vendorName: 'Cisco',
+		description: 'CISCO MERAKI 1YR MX100 ADVANCED',
+		category: 'Software',
+		subCategory: 'Security Licenses',
+		retailPrice: 4906.11,
+		customerPrice: 3924.89,
+		stock: 'vendor',
+		digital: true,
+	},
+	{
+		ingramPartNumber: '08NM78',
+		vendorPartNumber: '21556581',
+		vendorName: 'VMware',
+		description: 'VSPHERE ENTERPRISE PLUS 1 CPU SNS',
+		category: 'Software',
+		subCategory: 'Virtualization',
+		retailPrice: 5594,
+		customerPrice: 4475.2,
+		stock: 'vendor',
+		digital: true,
+	},
+	{
+		ingramPartNumber: '05QC29',
+		vendorPartNumber: '65324394AD01A00',
+		vendorName: 'Adobe',
+		description: 'AOO LICS ACROBAT PRO 2020 MPLATLICS',
+		category: 'Software',
+		subCategory: 'Graphics & Publishing',
+		retailPrice: 639,
+		customerPrice: 533.33,
+		stock: 'vendor',
+		digital: true,
+	},
+	{
+		ingramPartNumber: '164B2G',
+		vendorPartNumber: 'MYFM2LL/A',
+		vendorName: 'Apple',
+		description: 'IPAD AIR WI-FI 64GB SPACE GRAY',
+		category: 'Computers',
+		subCategory: 'Notebooks & Tablets',
+		retailPrice: 599,
+		customerPrice: 521.13,
+		stock: 'limited',
+	},
+	{
+		ingramPartNumber: '03WK88',
+		vendorPartNumber: 'QEZ-00001',
+		vendorName: 'Microsoft',
+		description: 'SURFACE PRO 9 I5 8GB 256GB PLATINUM',
+		category: 'Computers',
+		subCategory: 'Notebooks & Tablets',
+		retailPrice: 1099,
+		customerPrice: 901.18,
+		stock: 'plenty',
+	},
+	{
+		ingramPartNumber: 'YN6551',
+		vendorPartNumber: 'C9200L-24P-4G-E',
+		vendorName: 'Cisco',
+		description: 'CATALYST 9200L 24P POE+ 4X1G',
+		category: 'Networking',
+		subCategory: 'Switches',
+		retailPrice: 3274,
+		customerPrice: 2193.58,
+		stock: 'plenty',
+		hasDiscounts: true,
+	},
+	{
+		ingramPartNumber: 'YN6231',
+		vendorPartNumber: 'C9300-48P-E',
+		vendorName: 'Cisco',
+		description: 'CATALYST 9300 48P POE+ NETWORK ESS',
+		category: 'Networking',
+		subCategory: 'Switches',
+		retailPrice: 9837,
+		customerPrice: 6590.79,
+		stock: 'limited',
+	},
+	{
+		ingramPartNumber: '5DV320',
+		vendorPartNumber: 'WS1-STD-SSUB-1YR',
+		vendorName: 'OMNISSA WS1',
+		description: 'WORKSPACE ONE STANDARD SUB 1YR',
+		category: 'Software',
+		subCategory: 'Device Management',
+		retailPrice: 52,
+		customerPrice: 43.16,
+		stock: 'vendor',
+		digital: true,
+	},
+	{
+		ingramPartNumber: 'DS7500',
+		vendorPartNumber: '210-AZVS',
+		vendorName: 'Dell',
+		description: 'POWEREDGE R750 2X XEON GOLD 64GB',
+		category: 'Servers',
+		subCategory: 'Rack Servers',
+		retailPrice: 12999,
+		customerPrice: 10874.5,
+		stock: 'vendor',
+		directShip: true,
+	},
 ];
 
 /** Microsoft NCE plans for the subscription side of the catalog (planIds from Ingram's examples). */
 const PLANS: SubscriptionPlan[] = [
-	['438323', 'Office 365 E5 OVG (NCE COM MTH)', 'The Office suite, plus email, instant messaging, HD video conferencing, 1 TB personal file storage and sharing, and advanced security, analytics and Audio conferencing.', 'CFQ7TTC0LF8Q:0001', 'MONTH', 38, 31.92],
-	['438292', 'Microsoft 365 Business Standard (NCE COM ANN)', 'Best for businesses that need Office apps across devices plus professional email, cloud file storage, and online meetings & chat. For businesses with up to 300 employees.', 'CFQ7TTC0LDPB:0001', 'YEAR', 150, 126],
-	['438381', 'Microsoft 365 Business Standard (NCE COM MTH)', 'Best for businesses that need Office apps across devices plus professional email, cloud file storage, and online meetings & chat. For businesses with up to 300 employees.', 'CFQ7TTC0LDPB:0002', 'MONTH', 15, 12.6],
-	['438308', 'Microsoft 365 F3 (NCE COM MTH)', 'Microsoft 365 F3 is designed for frontline workers, with web and mobile Office apps, email and Teams.', 'CFQ7TTC0LGTX:0001', 'MONTH', 10, 8.4],
-	['471490', 'Microsoft Defender for Endpoint P2 (NCE COM MTH)', 'Endpoint detection and response, automated investigation and remediation, and threat analytics.', 'CFQ7TTC0LGW1:0001', 'MONTH', 5.2, 4.37],
-	['438270', 'Microsoft 365 Business Premium (NCE COM ANN)', 'Everything in Business Standard plus advanced security, access and data protection.', 'CFQ7TTC0LCHC:0002', 'YEAR', 264, 221.76],
+	[
+		'438323',
+		'Office 365 E5 OVG (NCE COM MTH)',
+		'The Office suite, plus email, instant messaging, HD video conferencing, 1 TB personal file storage and sharing, and advanced security, analytics and Audio conferencing.',
+		'CFQ7TTC0LF8Q:0001',
+		'MONTH',
+		38,
+		31.92,
+	],
+	[
+		'438292',
+		'Microsoft 365 Business Standard (NCE COM ANN)',
+		'Best for businesses that need Office apps across devices plus professional email, cloud file storage, and online meetings & chat. For businesses with up to 300 employees.',
+		'CFQ7TTC0LDPB:0001',
+		'YEAR',
+		150,
+		126,
+	],
+	[
+		'438381',
+		'Microsoft 365 Business Standard (NCE COM MTH)',
+		'Best for businesses that need Office apps across devices plus professional email, cloud file storage, and online meetings & chat. For businesses with up to 300 employees.',
+		'CFQ7TTC0LDPB:0002',
+		'MONTH',
+		15,
+		12.6,
+	],
+	[
+		'438308',
+		'Microsoft 365 F3 (NCE COM MTH)',
+		'Microsoft 365 F3 is designed for frontline workers, with web and mobile Office apps, email and Teams.',
+		'CFQ7TTC0LGTX:0001',
+		'MONTH',
+		10,
+		8.4,
+	],
+	[
+		'471490',
+		'Microsoft Defender for Endpoint P2 (NCE COM MTH)',
+		'Endpoint detection and response, automated investigation and remediation, and threat analytics.',
+		'CFQ7TTC0LGW1:0001',
+		'MONTH',
+		5.2,
+		4.37,
+	],
+	[
+		'438270',
+		'Microsoft 365 Business Premium (NCE COM ANN)',
+		'Everything in Business Standard plus advanced security, access and data protection.',
+		'CFQ7TTC0LCHC:0002',
+		'YEAR',
+		264,
+		221.76,
+	],
 ].map(([planId, planName, planDescription, vendorPartNumber, period, msrp, unitPrice], i) => ({
 	planId: planId as string,
 	planName: planName as string,
@@ -621,23 +1145,79 @@ function makeUpc(r: Rng): string {
 	return `0${r.digits(11)}`;
 }
 
-function stockFor(r: Rng, kind: PinnedProduct['stock'] | 'random', isDigital: boolean): WarehouseStock[] {
+function stockFor(
+	r: Rng,
+	kind: PinnedProduct['stock'] | 'random',
+	isDigital: boolean,
+): WarehouseStock[] {
 	if (isDigital || kind === 'vendor') return [];
-	const mode = kind === 'random' ? r.pick(['plenty', 'plenty', 'plenty', 'plenty', 'limited', 'limited', 'backordered'] as const) : kind;
+	const mode =
+		kind === 'random'
+			? r.pick([
+					'plenty',
+					'plenty',
+					'plenty',
+					'plenty',
+					'limited',
+					'limited',
+					'backordered',
+				] as const)
+			: kind;
 	const eta = addDays(SEED_TODAY, r.int(7, 60));
 	return WAREHOUSES.map((w) => {
 		if (mode === 'plenty') {
-			return { ...w, quantityAvailable: r.int(20, 2500), quantityBackordered: 0, quantityOnOrder: r.int(0, 500) };
+			return {
+				...w,
+				quantityAvailable: r.int(20, 2500),
+				quantityBackordered: 0,
+				quantityOnOrder: r.int(0, 500),
+			};
 		}
 		if (mode === 'limited') {
 			const here = w.warehouseId === '20' || w.warehouseId === '40';
-			return { ...w, quantityAvailable: here ? r.int(1, 6) : 0, quantityBackordered: 0, quantityOnOrder: here ? 0 : r.int(10, 50), backOrderEta: here ? undefined : eta };
+			return {
+				...w,
+				quantityAvailable: here ? r.int(1, 6) : 0,
+				quantityBackordered: 0,
+				quantityOnOrder: here ? 0 : r.int(10, 50),
+				backOrderEta: here ? undefined : eta,
+			};
 		}
-		return { ...w, quantityAvailable: 0, quantityBackordered: r.int(5, 600), quantityOnOrder: r.int(100, 2000), backOrderEta: eta };
+		return {
+			...w,
+			quantityAvailable: 0,
+			quantityBackordered: r.int(5, 600),
+			quantityOnOrder: r.int(100, 2000),
+			backOrderEta: eta,
+		};
 	});
 }
 
-function buildProduct(r: Rng, base: Omit<Product, 'upc' | 'stock' | 'weightKg' | 'dimensionsCm' | 'productClass' | 'mapPrice' | 'extraDescription' | 'newProduct' | 'discontinued' | 'hasWarranty' | 'endUserRequired' | 'acceptBackOrder' | 'returnable' | 'authorizedToPurchase'> & { upc?: string; kg: [number, number]; stockKind: PinnedProduct['stock'] | 'random'; pinned: boolean }): Product {
+function buildProduct(
+	r: Rng,
+	base: Omit<
+		Product,
+		| 'upc'
+		| 'stock'
+		| 'weightKg'
+		| 'dimensionsCm'
+		| 'productClass'
+		| 'mapPrice'
+		| 'extraDescription'
+		| 'newProduct'
+		| 'discontinued'
+		| 'hasWarranty'
+		| 'endUserRequired'
+		| 'acceptBackOrder'
+		| 'returnable'
+		| 'authorizedToPurchase'
+	> & {
+		upc?: string;
+		kg: [number, number];
+		stockKind: PinnedProduct['stock'] | 'random';
+		pinned: boolean;
+	},
+): Product {
 	const isDigital = base.productType === 'IM::digital';
 	const discontinued = !base.pinned && r.chance(0.03);
 	const title = base.description.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
@@ -656,14 +1236,19 @@ function buildProduct(r: Rng, base: Omit<Product, 'upc' | 'stock' | 'weightKg' |
 		returnable: !isDigital,
 		mapPrice: r.chance(0.3) ? round2(base.retailPrice * 0.92) : 0,
 		weightKg: isDigital ? 0 : round2(kg[0] + r.next() * (kg[1] - kg[0])),
-		dimensionsCm: isDigital ? { height: 0, width: 0, length: 0 } : { height: r.int(3, 40), width: r.int(10, 60), length: r.int(10, 70) },
+		dimensionsCm: isDigital
+			? { height: 0, width: 0, length: 0 }
+			: { height: r.int(3, 40), width: r.int(10, 60), length: r.int(10, 70) },
 		stock: stockFor(r, stockKind, isDigital),
 	};
 }
 
 function generateCatalog(r: Rng): Product[] {
 	const products: Product[] = [];
-	const used = new Set<string>([...PINNED_PRODUCTS.map((p) => p.ingramPartNumber), ...UNKNOWN_SKUS]);
+	const used = new Set<string>([
+		...PINNED_PRODUCTS.map((p) => p.ingramPartNumber),
+		...UNKNOWN_SKUS,
+	]);
 	for (const p of PINNED_PRODUCTS) {
 		const vendor = VENDORS.find((v) => v.name === p.vendorName);
 		products.push(
@@ -743,12 +1328,48 @@ interface PinnedOrder {
 }
 
 const PINNED_ORDERS: PinnedOrder[] = [
-	{ ingramOrderNumber: '20-RD3QV', status: 'SHIPPED', customerOrderNumber: 'MyPONumber', date: '2025-05-13', skus: ['6YE881', '123512'] },
-	{ ingramOrderNumber: '20-RD128', status: 'ON HOLD', customerOrderNumber: 'PO-HOLD-128', date: '2025-06-27', skus: ['DF4128'] },
-	{ ingramOrderNumber: '20-RC1RD', status: 'ON HOLD', customerOrderNumber: 'PO-HOLD-1RD', date: '2025-06-28', skus: ['1C6094', '2GZ200'] },
-	{ ingramOrderNumber: '20-RFKW4', status: 'PROCESSING', customerOrderNumber: 'PO-PROC-KW4', date: '2025-06-25', skus: ['QQ0202'] },
-	{ ingramOrderNumber: '20-RFJYP', status: 'BACKORDERED', customerOrderNumber: 'PO-BO-JYP', date: '2025-06-20', skus: ['4A0036'] },
-	{ ingramOrderNumber: '20-RFDMQ', status: 'CANCELLED', customerOrderNumber: 'PO-CXL-DMQ', date: '2025-04-07', skus: ['DF4128'] },
+	{
+		ingramOrderNumber: '20-RD3QV',
+		status: 'SHIPPED',
+		customerOrderNumber: 'MyPONumber',
+		date: '2025-05-13',
+		skus: ['6YE881', '123512'],
+	},
+	{
+		ingramOrderNumber: '20-RD128',
+		status: 'ON HOLD',
+		customerOrderNumber: 'PO-HOLD-128',
+		date: '2025-06-27',
+		skus: ['DF4128'],
+	},
+	{
+		ingramOrderNumber: '20-RC1RD',
+		status: 'ON HOLD',
+		customerOrderNumber: 'PO-HOLD-1RD',
+		date: '2025-06-28',
+		skus: ['1C6094', '2GZ200'],
+	},
+	{
+		ingramOrderNumber: '20-RFKW4',
+		status: 'PROCESSING',
+		customerOrderNumber: 'PO-PROC-KW4',
+		date: '2025-06-25',
+		skus: ['QQ0202'],
+	},
+	{
+		ingramOrderNumber: '20-RFJYP',
+		status: 'BACKORDERED',
+		customerOrderNumber: 'PO-BO-JYP',
+		date: '2025-06-20',
+		skus: ['4A0036'],
+	},
+	{
+		ingramOrderNumber: '20-RFDMQ',
+		status: 'CANCELLED',
+		customerOrderNumber: 'PO-CXL-DMQ',
+		date: '2025-04-07',
+		skus: ['DF4128'],
+	},
 ];
 
 function orderNumber(r: Rng, used: Set<string>): string {
@@ -771,7 +1392,12 @@ function orderDateTime(r: Rng, date: string): string {
 	return `${date}T${hh}:${mm}:${ss}-07:00`;
 }
 
-function makeOrderLines(r: Rng, products: Product[], status: OrderStatus, quantityFor: () => number): OrderLine[] {
+function makeOrderLines(
+	r: Rng,
+	products: Product[],
+	status: OrderStatus,
+	quantityFor: () => number,
+): OrderLine[] {
 	return products.map((p, i) => {
 		const quantityOrdered = quantityFor();
 		const backordered = status === 'BACKORDERED' && i === 0;
@@ -789,7 +1415,10 @@ function makeOrderLines(r: Rng, products: Product[], status: OrderStatus, quanti
 			quantityBackOrdered: backordered ? quantityOrdered : 0,
 			unitPrice: p.customerPrice,
 			warehouseId: warehouse.warehouseId,
-			serialNumbers: status === 'SHIPPED' && p.productType === 'IM::physical' ? Array.from({ length: Math.min(quantityOrdered, 3) }, () => serial(r)) : [],
+			serialNumbers:
+				status === 'SHIPPED' && p.productType === 'IM::physical'
+					? Array.from({ length: Math.min(quantityOrdered, 3) }, () => serial(r))
+					: [],
 		};
 	});
 }
@@ -798,16 +1427,31 @@ function makeOrderLines(r: Rng, products: Product[], status: OrderStatus, quanti
  * Builds order number `n` (its customerOrderNumber derives from n): a pinned one, or a generated one
  * in `status`, dated `fixedDate` when given (else by status, within the last 360 days).
  */
-type BuildOrder = (n: number, pinned: PinnedOrder | undefined, status: OrderStatus, fixedDate?: string) => Order;
+type BuildOrder = (
+	n: number,
+	pinned: PinnedOrder | undefined,
+	status: OrderStatus,
+	fixedDate?: string,
+) => Order;
 
 /** `used` holds the order numbers taken so far; new ones are added to it. */
 function orderBuilder(r: Rng, products: Product[], used: Set<string>): BuildOrder {
-	const physical = products.filter((p) => p.productType === 'IM::physical' && !p.directShip && !p.discontinued);
+	const physical = products.filter(
+		(p) => p.productType === 'IM::physical' && !p.directShip && !p.discontinued,
+	);
 	const bySku = new Map(products.map((p) => [p.ingramPartNumber, p]));
 
 	return (n, pinned, status, fixedDate) => {
-		const date = fixedDate ?? pinned?.date ?? addDays(SEED_TODAY, -r.int(status === 'ON HOLD' || status === 'OPEN' ? 0 : 3, status === 'SHIPPED' ? 360 : 20));
-		const lineProducts = pinned ? pinned.skus.map((s) => bySku.get(s) as Product) : r.sample(physical, r.int(1, 4));
+		const date =
+			fixedDate ??
+			pinned?.date ??
+			addDays(
+				SEED_TODAY,
+				-r.int(status === 'ON HOLD' || status === 'OPEN' ? 0 : 3, status === 'SHIPPED' ? 360 : 20),
+			);
+		const lineProducts = pinned
+			? pinned.skus.map((s) => bySku.get(s) as Product)
+			: r.sample(physical, r.int(1, 4));
 		const endUser = r.chance(0.7) ? r.pick(END_USERS) : undefined;
 		const lines = makeOrderLines(r, lineProducts, status, () => r.pick([1, 1, 1, 2, 2, 3, 5, 10]));
 		const subtotal = lines.reduce((s, l) => s + l.unitPrice * l.quantityOrdered, 0);
@@ -815,7 +1459,8 @@ function orderBuilder(r: Rng, products: Product[], used: Set<string>): BuildOrde
 			ingramOrderNumber: pinned?.ingramOrderNumber ?? orderNumber(r, used),
 			ingramOrderDate: orderDateTime(r, date),
 			orderType: 'S',
-			customerOrderNumber: pinned?.customerOrderNumber ?? `PO-${String(24000 + n * 7).padStart(6, '0')}`,
+			customerOrderNumber:
+				pinned?.customerOrderNumber ?? `PO-${String(24000 + n * 7).padStart(6, '0')}`,
 			endCustomerOrderNumber: endUser ? `EU-${r.digits(5)}` : '',
 			webOrderId: r.digits(8),
 			vendorSalesOrderNumber: r.digits(9),
@@ -832,7 +1477,10 @@ function orderBuilder(r: Rng, products: Product[], used: Set<string>): BuildOrde
 			totalTax: 0,
 			currencyCode: 'USD',
 			paymentTerms: 'NET 30 DAYS',
-			additionalAttributes: status === 'ON HOLD' ? [{ attributeName: 'allowOrderOnCustomerHold', attributeValue: 'true' }] : [],
+			additionalAttributes:
+				status === 'ON HOLD'
+					? [{ attributeName: 'allowOrderOnCustomerHold', attributeValue: 'true' }]
+					: [],
 			source: 'seed',
 		};
 		if (status === 'SHIPPED') {
@@ -843,7 +1491,8 @@ function orderBuilder(r: Rng, products: Product[], used: Set<string>): BuildOrde
 				deliveryDate: addDays(shipDate, carrier.days),
 				carrierCode: carrier.carrierCode,
 				carrierName: carrier.carrierName,
-				trackingNumber: carrier.carrierCode === 'UG' ? `1Z${r.alnum(6)}${r.digits(10)}` : r.digits(12),
+				trackingNumber:
+					carrier.carrierCode === 'UG' ? `1Z${r.alnum(6)}${r.digits(10)}` : r.digits(12),
 				deliveryNumber: r.digits(9),
 			};
 		}
@@ -903,13 +1552,22 @@ const EXTRA_ORDERS_PER_DAY = 10;
  * EXTRA_ORDERS_PER_DAY a day, so the seed keeps the top of the newest-first search results.
  * Old orders have settled: shipped and invoiced, a few cancelled.
  */
-function generateExtraOrders(base: XiData, count: number): { orders: Order[]; invoices: Invoice[] } {
+function generateExtraOrders(
+	base: XiData,
+	count: number,
+): { orders: Order[]; invoices: Invoice[] } {
 	const r = new Rng(SEED + 2);
-	const build = orderBuilder(r, base.products, new Set(base.orders.map((o) => o.ingramOrderNumber)));
+	const build = orderBuilder(
+		r,
+		base.products,
+		new Set(base.orders.map((o) => o.ingramOrderNumber)),
+	);
 	const orders: Order[] = [];
 	for (let i = 0; i < count; i++) {
 		const date = addDays(SEED_TODAY, -(361 + Math.floor(i / EXTRA_ORDERS_PER_DAY)));
-		orders.push(build(base.orders.length + i, undefined, r.chance(0.04) ? 'CANCELLED' : 'SHIPPED', date));
+		orders.push(
+			build(base.orders.length + i, undefined, r.chance(0.04) ? 'CANCELLED' : 'SHIPPED', date),
+		);
 	}
 	orders.sort((a, b) => b.ingramOrderDate.localeCompare(a.ingramOrderDate));
 	return { orders, invoices: invoicesFor(orders) };
@@ -920,23 +1578,68 @@ function generateExtraOrders(base: XiData, count: number): { orders: Order[]; in
 // ---------------------------------------------------------------------------------------------
 
 const PINNED_QUOTES = [
-	{ quoteNumber: 'QUO-10926-Y8G1B3', quoteName: 'Q3', vendor: 'Juniper', skus: ['9DD701'], status: 'Active', specialBidNumber: 'TEST-9771006-1923' },
-	{ quoteNumber: 'QUO-14551943-D2Y9L9', quoteName: 'Campus switching refresh', vendor: 'Cisco', skus: ['YN6551', 'YN6231'], status: 'Ready To Order', specialBidNumber: undefined },
-	{ quoteNumber: 'QUO-10985-C4C3F7', quoteName: 'Test Quote - 999', vendor: 'HP', skus: ['3N7314', '1C6094'], status: 'Active', specialBidNumber: undefined },
+	{
+		quoteNumber: 'QUO-10926-Y8G1B3',
+		quoteName: 'Q3',
+		vendor: 'Juniper',
+		skus: ['9DD701'],
+		status: 'Active',
+		specialBidNumber: 'TEST-9771006-1923',
+	},
+	{
+		quoteNumber: 'QUO-14551943-D2Y9L9',
+		quoteName: 'Campus switching refresh',
+		vendor: 'Cisco',
+		skus: ['YN6551', 'YN6231'],
+		status: 'Ready To Order',
+		specialBidNumber: undefined,
+	},
+	{
+		quoteNumber: 'QUO-10985-C4C3F7',
+		quoteName: 'Test Quote - 999',
+		vendor: 'HP',
+		skus: ['3N7314', '1C6094'],
+		status: 'Active',
+		specialBidNumber: undefined,
+	},
 ];
 
 /** Vendor mandatory fields (VMF) a vendor asks for on quote-to-order, as Validate Quote lists them. */
 export const VENDOR_MANDATORY_FIELDS: Record<string, Attribute[]> = {
 	Cisco: [
-		{ attributeName: 'VEND_AUTH_NBR_FLG', attributeValue: '', attributeDescription: 'Authorization Number' },
-		{ attributeName: 'ResellerCompanyName', attributeValue: '', attributeDescription: 'resellerCompanyNameFlag' },
+		{
+			attributeName: 'VEND_AUTH_NBR_FLG',
+			attributeValue: '',
+			attributeDescription: 'Authorization Number',
+		},
+		{
+			attributeName: 'ResellerCompanyName',
+			attributeValue: '',
+			attributeDescription: 'resellerCompanyNameFlag',
+		},
 	],
-	VMware: [{ attributeName: 'VEND_AUTH_NBR_FLG', attributeValue: '', attributeDescription: 'Authorization Number' }],
+	VMware: [
+		{
+			attributeName: 'VEND_AUTH_NBR_FLG',
+			attributeValue: '',
+			attributeDescription: 'Authorization Number',
+		},
+	],
 	'OMNISSA WS1': [
 		{ attributeName: 'HEADER_ENDUSER', attributeValue: '', attributeDescription: 'HeaderEndUser' },
-		{ attributeName: 'VEUD_AUTH_NBR_FLG', attributeValue: '', attributeDescription: 'Authorization Number' },
+		{
+			attributeName: 'VEUD_AUTH_NBR_FLG',
+			attributeValue: '',
+			attributeDescription: 'Authorization Number',
+		},
 	],
-	Juniper: [{ attributeName: 'END_USER_CONTACT_EMAIL', attributeValue: '', attributeDescription: 'End user contact email' }],
+	Juniper: [
+		{
+			attributeName: 'END_USER_CONTACT_EMAIL',
+			attributeValue: '',
+			attributeDescription: 'End user contact email',
+		},
+	],
 };
 
 function quoteNumber(r: Rng, used: Set<string>): string {
@@ -953,19 +1656,31 @@ function generateQuotes(r: Rng, products: Product[]): Quote[] {
 	const used = new Set(PINNED_QUOTES.map((q) => q.quoteNumber));
 	const vendors = ['HP', 'Cisco', 'Lenovo', 'Dell', 'Apple', 'APC', 'Logitech', 'Samsung'];
 	const quotes: Quote[] = [];
-	const topics = ['refresh', 'expansion', 'renewal', 'new office', 'upgrade', 'pilot', 'replacement', 'Q3 budget'];
+	const topics = [
+		'refresh',
+		'expansion',
+		'renewal',
+		'new office',
+		'upgrade',
+		'pilot',
+		'replacement',
+		'Q3 budget',
+	];
 	for (let i = 0; i < 60; i++) {
 		const pinned = PINNED_QUOTES[i];
 		const vendor = pinned?.vendor ?? vendors[i % vendors.length];
 		const candidates = products.filter((p) => p.vendorName === vendor && !p.discontinued);
-		const lineProducts = pinned ? pinned.skus.map((s) => bySku.get(s) as Product) : r.sample(candidates, r.int(1, 4));
+		const lineProducts = pinned
+			? pinned.skus.map((s) => bySku.get(s) as Product)
+			: r.sample(candidates, r.int(1, 4));
 		const endUser = r.pick(END_USERS);
 		const created = addDays(SEED_TODAY, -r.int(0, 300));
 		const modified = addDays(created, r.int(0, 20));
 		quotes.push({
 			quoteGuid: r.guid(),
 			quoteNumber: pinned?.quoteNumber ?? quoteNumber(r, used),
-			quoteName: pinned?.quoteName ?? `${endUser.companyName.split(' ')[0]} ${vendor} ${r.pick(topics)}`,
+			quoteName:
+				pinned?.quoteName ?? `${endUser.companyName.split(' ')[0]} ${vendor} ${r.pick(topics)}`,
 			revision: String(r.int(0, 2)),
 			ingramQuoteDate: `${created}T${String(r.int(8, 20)).padStart(2, '0')}:17:28Z`,
 			lastModifiedDate: `${modified > SEED_TODAY ? SEED_TODAY : modified}T19:12:03Z`,
@@ -974,9 +1689,18 @@ function generateQuotes(r: Rng, products: Product[]): Quote[] {
 			quoteType: r.pick(['Standard', 'Standard', 'Deal']),
 			currencyCode: 'USD',
 			vendorName: vendor,
-			specialBidNumber: pinned ? pinned.specialBidNumber : r.chance(0.3) ? `${r.digits(7)}-${r.digits(4)}` : undefined,
+			specialBidNumber: pinned
+				? pinned.specialBidNumber
+				: r.chance(0.3)
+					? `${r.digits(7)}-${r.digits(4)}`
+					: undefined,
 			createdBy: r.pick(['Ingram Micro', 'X4C Self Service', 'Vendor Integration']),
-			customerNeed: r.pick(['Customer Need', 'Replace end-of-life equipment', 'Budget approved for Q3', '']),
+			customerNeed: r.pick([
+				'Customer Need',
+				'Replace end-of-life equipment',
+				'Budget approved for Q3',
+				'',
+			]),
 			endUserContact: endUser.contact ?? '',
 			endUserInfo: { ...endUser },
 			resellerContact: 'Jane Reseller',
@@ -1008,7 +1732,9 @@ function generateDeals(r: Rng, products: Product[]): Deal[] {
 	for (let i = 0; i < 30; i++) {
 		const pinned = i === 0;
 		const vendor = pinned ? 'Cisco' : vendors[i % vendors.length];
-		const endUser = pinned ? END_USERS.find((e) => e.companyName === '1ST MACHINE USA INC')! : r.pick(END_USERS);
+		const endUser = pinned
+			? END_USERS.find((e) => e.companyName === '1ST MACHINE USA INC')!
+			: r.pick(END_USERS);
 		let dealId = '23456789';
 		if (!pinned) {
 			do dealId = r.digits(8);
@@ -1018,7 +1744,9 @@ function generateDeals(r: Rng, products: Product[]): Deal[] {
 		const received = addDays(SEED_TODAY, -r.int(10, 200));
 		const expiry = addDays(received, r.int(60, 365));
 		const candidates = products.filter((p) => p.vendorName === vendor);
-		const dealProducts = pinned ? products.filter((p) => p.ingramPartNumber === 'US1860') : r.sample(candidates, r.int(1, 3));
+		const dealProducts = pinned
+			? products.filter((p) => p.ingramPartNumber === 'US1860')
+			: r.sample(candidates, r.int(1, 3));
 		deals.push({
 			dealId,
 			version: String(r.int(1, 6)),
@@ -1064,10 +1792,17 @@ function generateRenewals(r: Rng, products: Product[], orders: Order[]): Renewal
 	const renewals: Renewal[] = [];
 	const shipped = orders.filter((o) => o.status === 'SHIPPED');
 	for (let i = 0; i < 40; i++) {
-		const pinned = i === 0 ? { renewalId: '1234567', vendor: 'VMware', sku: '08NM78' } : i === 1 ? { renewalId: '4239056', vendor: 'HP', sku: '3N7314' } : undefined;
+		const pinned =
+			i === 0
+				? { renewalId: '1234567', vendor: 'VMware', sku: '08NM78' }
+				: i === 1
+					? { renewalId: '4239056', vendor: 'HP', sku: '3N7314' }
+					: undefined;
 		const vendor = pinned?.vendor ?? vendors[i % vendors.length];
 		const candidates = products.filter((p) => p.vendorName === vendor);
-		const product = pinned ? products.find((p) => p.ingramPartNumber === pinned.sku)! : r.pick(candidates);
+		const product = pinned
+			? products.find((p) => p.ingramPartNumber === pinned.sku)!
+			: r.pick(candidates);
 		const endUser = r.pick(END_USERS);
 		const expirationDate = addDays(SEED_TODAY, r.int(-60, 300));
 		const startDate = addDays(expirationDate, -365);
@@ -1082,7 +1817,10 @@ function generateRenewals(r: Rng, products: Product[], orders: Order[]): Renewal
 			ingramOrderDate: order ? order.ingramOrderDate : null,
 			ingramPurchaseOrderNumber: order?.ingramPurchaseOrderNumber ?? '',
 			referenceNumber: r.chance(0.5) ? `REF${r.digits(6)}` : '',
-			quoteNumber: status.subStatus.startsWith('Quote') && status.value === 'Open' ? `QUO-${r.digits(8)}-${r.upper(1)}${r.digits(1)}${r.upper(1)}${r.digits(1)}${r.upper(1)}${r.digits(1)}` : '',
+			quoteNumber:
+				status.subStatus.startsWith('Quote') && status.value === 'Open'
+					? `QUO-${r.digits(8)}-${r.upper(1)}${r.digits(1)}${r.upper(1)}${r.digits(1)}${r.upper(1)}${r.digits(1)}`
+					: '',
 			vendor: vendor.toUpperCase(),
 			endUser: endUser.companyName,
 			endUserInfo: { ...endUser },
@@ -1110,11 +1848,31 @@ function generateRenewals(r: Rng, products: Product[], orders: Order[]): Renewal
 }
 
 export const RETURN_REASONS = [
-	{ code: '(DF) Defective Items', primary: 'The product is defective', secondary: 'Product does not power on.' },
-	{ code: '(SS) Short Shipment', primary: 'I have not received part or all of my order', secondary: 'Received only partial shipment.' },
-	{ code: '(WS) Wrong Sales Sealed', primary: 'I ordered the wrong product', secondary: 'Product is unopened.' },
-	{ code: '(DM) Damaged from Carrier', primary: 'The product arrived damaged', secondary: 'Box was crushed in transit.' },
-	{ code: '(CS) Customer Service Discretion', primary: 'Other', secondary: 'Customer service approved the return.' },
+	{
+		code: '(DF) Defective Items',
+		primary: 'The product is defective',
+		secondary: 'Product does not power on.',
+	},
+	{
+		code: '(SS) Short Shipment',
+		primary: 'I have not received part or all of my order',
+		secondary: 'Received only partial shipment.',
+	},
+	{
+		code: '(WS) Wrong Sales Sealed',
+		primary: 'I ordered the wrong product',
+		secondary: 'Product is unopened.',
+	},
+	{
+		code: '(DM) Damaged from Carrier',
+		primary: 'The product arrived damaged',
+		secondary: 'Box was crushed in transit.',
+	},
+	{
+		code: '(CS) Customer Service Discretion',
+		primary: 'Other',
+		secondary: 'Customer service approved the return.',
+	},
 ];
 
 const RETURN_STATUSES = ['Open', 'Open', 'Approved', 'Partially Approved', 'Denied', 'Voided'];
@@ -1128,19 +1886,24 @@ function generateReturns(r: Rng, orders: Order[], invoices: Invoice[]): ReturnCl
 	const returns: ReturnClaim[] = [];
 	const used = new Set<string>();
 	for (let i = 0; i < 30; i++) {
-		const invoice = i === 0 ? invoices.find((inv) => inv.ingramOrderNumber === '20-RD3QV')! : r.pick(invoices);
+		const invoice =
+			i === 0 ? invoices.find((inv) => inv.ingramOrderNumber === '20-RD3QV')! : r.pick(invoices);
 		const order = byOrder.get(invoice.ingramOrderNumber)!;
 		const line = r.pick(order.lines);
 		const reason = r.pick(RETURN_REASONS);
 		const status = i === 0 ? 'Open' : r.pick(RETURN_STATUSES);
-		let caseNumber = i === 0 ? 'CAS-12345-M4H2Y8-0' : i === 1 ? 'CAS-12345-G0S5J1-1' : caseRequestNumber(r);
+		let caseNumber =
+			i === 0 ? 'CAS-12345-M4H2Y8-0' : i === 1 ? 'CAS-12345-G0S5J1-1' : caseRequestNumber(r);
 		while (i > 1 && used.has(caseNumber)) caseNumber = caseRequestNumber(r);
 		used.add(caseNumber);
 		const createdOn = addDays(invoice.invoiceDate, r.int(2, 40));
 		const quantity = Math.min(line.quantityOrdered, r.int(1, 2));
 		returns.push({
 			caseRequestNumber: caseNumber,
-			rmaClaimId: status === 'Open' ? '' : `${order.ingramOrderNumber.slice(0, 3)}${r.upper(5)}-${r.digits(2)}`,
+			rmaClaimId:
+				status === 'Open'
+					? ''
+					: `${order.ingramOrderNumber.slice(0, 3)}${r.upper(5)}-${r.digits(2)}`,
 			returnClaimId: status === 'Open' ? '' : r.digits(8),
 			type: 'Claim',
 			createdOn: `${createdOn > SEED_TODAY ? SEED_TODAY : createdOn}T19:33:10Z`,
@@ -1190,7 +1953,17 @@ function generate(): XiData {
 	const deals = generateDeals(r, products);
 	const renewals = generateRenewals(r, products, orders);
 	const returns = generateReturns(r, orders, invoices);
-	return { products, plans: PLANS, orders, invoices, quotes, deals, renewals, returns, v7Orders: [] };
+	return {
+		products,
+		plans: PLANS,
+		orders,
+		invoices,
+		quotes,
+		deals,
+		renewals,
+		returns,
+		v7Orders: [],
+	};
 }
 
 let seeded: XiData | undefined;
@@ -1247,7 +2020,11 @@ export const SIM_FIXTURES = {
 	},
 	vendorPartNumbers: { backordered: '920-002555', hpPrinter: '5204303' },
 	upc: { dellMonitor: '0884116186519' },
-	plans: { planId: '438323', planName: 'Office 365 E5 OVG (NCE COM MTH)', vendorPartNumber: 'CFQ7TTC0LF8Q:0001' },
+	plans: {
+		planId: '438323',
+		planName: 'Office 365 E5 OVG (NCE COM MTH)',
+		vendorPartNumber: 'CFQ7TTC0LF8Q:0001',
+	},
 	orders: {
 		/** SHIPPED, invoiced as 20-RD3QV-11, customerOrderNumber "MyPONumber". */
 		shipped: '20-RD3QV',
@@ -1272,6 +2049,10 @@ export const SIM_FIXTURES = {
 	},
 	deals: { cisco: '23456789', ciscoVendorName: 'Cisco', unknown: '99999999' },
 	renewals: { vmware: '1234567', hp: '4239056', unknown: '7654321' },
-	returns: { open: 'CAS-12345-M4H2Y8-0', second: 'CAS-12345-G0S5J1-1', unknown: 'CAS-00000-Z0Z0Z0-0' },
+	returns: {
+		open: 'CAS-12345-M4H2Y8-0',
+		second: 'CAS-12345-G0S5J1-1',
+		unknown: 'CAS-00000-Z0Z0Z0-0',
+	},
 	addresses: { billToAddressId: '000', shipToAddressId: '200' },
 } as const;

@@ -1,4 +1,3 @@
- 
 /**
  * Ingram's error bodies. There is no single shape; a client has to parse all of these:
  *
@@ -44,12 +43,25 @@ interface Dialect {
 
 const MODEL_BINDING: BadRequestStyle = {
 	type: 'errors/bad-request',
-	message: 'Input passed is not in right or expected format. Model Binding Error Happens at Global Model Binding Exception Handler.',
+	message:
+		'Input passed is not in right or expected format. Model Binding Error Happens at Global Model Binding Exception Handler.',
 };
 
-const id = (badRequest?: BadRequestStyle): Dialect => ({ idKey: 'id', arrayWrapped: false, badRequest });
-const trace = (badRequest?: BadRequestStyle): Dialect => ({ idKey: 'traceid', arrayWrapped: false, badRequest });
-const traceWrapped: Dialect = { idKey: 'traceid', arrayWrapped: true, badRequest: { omitMessage: true } };
+const id = (badRequest?: BadRequestStyle): Dialect => ({
+	idKey: 'id',
+	arrayWrapped: false,
+	badRequest,
+});
+const trace = (badRequest?: BadRequestStyle): Dialect => ({
+	idKey: 'traceid',
+	arrayWrapped: false,
+	badRequest,
+});
+const traceWrapped: Dialect = {
+	idKey: 'traceid',
+	arrayWrapped: true,
+	badRequest: { omitMessage: true },
+};
 
 const DIALECTS: Record<string, Dialect> = {
 	'post-priceandavailability': id(),
@@ -100,23 +112,49 @@ export interface IngramError {
  * IM-CorrelationID the way Ingram's ids do ("<correlation id>-<host>-<timestamp>"), so a support
  * ticket can quote it.
  */
-export function ingramError(operationId: string | undefined, correlationId: string | undefined, error: IngramError, style: BadRequestStyle = {}): unknown {
+export function ingramError(
+	operationId: string | undefined,
+	correlationId: string | undefined,
+	error: IngramError,
+	style: BadRequestStyle = {},
+): unknown {
 	const dialect = (operationId && DIALECTS[operationId]) || id();
-	const errorId = error.id ?? (dialect.idKey === 'id' ? `${correlationId ?? ''}-sim0a10t1-${new Date().toISOString()}` : (correlationId ?? 'sim-trace'));
-	const entry: Record<string, unknown> = { [dialect.idKey]: errorId, [style.typeKey ?? 'type']: style.type ?? error.type };
-	if (!style.omitMessage) entry[style.messageKey ?? 'message'] = style.message !== undefined ? style.message : error.message;
+	const errorId =
+		error.id ??
+		(dialect.idKey === 'id'
+			? `${correlationId ?? ''}-sim0a10t1-${new Date().toISOString()}`
+			: (correlationId ?? 'sim-trace'));
+	const entry: Record<string, unknown> = {
+		[dialect.idKey]: errorId,
+		[style.typeKey ?? 'type']: style.type ?? error.type,
+	};
+	if (!style.omitMessage)
+		entry[style.messageKey ?? 'message'] =
+			style.message !== undefined ? style.message : error.message;
 	if (error.fields) entry.fields = error.fields;
 	const body = { errors: [entry] };
 	return dialect.arrayWrapped ? [body] : body;
 }
 
 /** A 400 in the operation's own wording (see DIALECTS); the details are always in `fields`. */
-export function validationFailed(operationId: string | undefined, correlationId: string | undefined, fields: ErrorField[]): unknown {
+export function validationFailed(
+	operationId: string | undefined,
+	correlationId: string | undefined,
+	fields: ErrorField[],
+): unknown {
 	const style = (operationId && DIALECTS[operationId]?.badRequest) || {};
-	return ingramError(operationId, correlationId, { type: ERROR_TYPES.validationFailed, message: 'Validation failed', fields }, style);
+	return ingramError(
+		operationId,
+		correlationId,
+		{ type: ERROR_TYPES.validationFailed, message: 'Validation failed', fields },
+		style,
+	);
 }
 
-export function systemError(operationId: string | undefined, correlationId: string | undefined): unknown {
+export function systemError(
+	operationId: string | undefined,
+	correlationId: string | undefined,
+): unknown {
 	return ingramError(operationId, correlationId, {
 		type: ERROR_TYPES.systemErrors,
 		message: 'Some unexpected error occured, please contact support team for more details.',
@@ -132,19 +170,34 @@ export const APIGEE = {
 			'Invalid customer number. The customer number provided on the API call does not match the registered customer number.',
 	},
 	invalidClient: {
-		fault: { faultstring: 'Invalid client identifier {0}', detail: { errorcode: 'oauth.v2.InvalidClientIdentifier' } },
+		fault: {
+			faultstring: 'Invalid client identifier {0}',
+			detail: { errorcode: 'oauth.v2.InvalidClientIdentifier' },
+		},
 	},
 	tokenServerError: {
-		fault: { faultstring: 'Internal Server Error', detail: { errorcode: 'oauth.v2.InternalServerError' } },
+		fault: {
+			faultstring: 'Internal Server Error',
+			detail: { errorcode: 'oauth.v2.InternalServerError' },
+		},
 	},
 	502: {
-		fault: { faultstring: 'Unexpected EOF at target', detail: { errorcode: 'messaging.adaptors.http.flow.UnexpectedEOFAtTarget' } },
+		fault: {
+			faultstring: 'Unexpected EOF at target',
+			detail: { errorcode: 'messaging.adaptors.http.flow.UnexpectedEOFAtTarget' },
+		},
 	},
 	503: {
-		fault: { faultstring: 'The Service is temporarily unavailable', detail: { errorcode: 'messaging.adaptors.http.flow.ServiceUnavailable' } },
+		fault: {
+			faultstring: 'The Service is temporarily unavailable',
+			detail: { errorcode: 'messaging.adaptors.http.flow.ServiceUnavailable' },
+		},
 	},
 	504: {
-		fault: { faultstring: 'Gateway Timeout', detail: { errorcode: 'messaging.adaptors.http.flow.GatewayTimeout' } },
+		fault: {
+			faultstring: 'Gateway Timeout',
+			detail: { errorcode: 'messaging.adaptors.http.flow.GatewayTimeout' },
+		},
 	},
 } as const;
 
@@ -185,7 +238,10 @@ function valueAt(root: unknown, pointer: string[]): unknown {
 
 /** JSON pointer segments -> `lines[0].quantity`. */
 function bodyPath(segments: string[]): string {
-	return segments.reduce((out, seg) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+	return segments.reduce(
+		(out, seg) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg),
+		'',
+	);
 }
 
 /**
@@ -193,15 +249,22 @@ function bodyPath(segments: string[]): string {
  * casing (`IM-CorrelationID`, not `im-correlationid`), query/path parameter names, and body paths
  * like `lines[0].quantity`; `value` is what the caller sent.
  */
-export function toIngramFields(errors: AjvError[], request: ValidatedRequest, headerNames: string[]): ErrorField[] {
+export function toIngramFields(
+	errors: AjvError[],
+	request: ValidatedRequest,
+	headerNames: string[],
+): ErrorField[] {
 	const headerName = (lower: string) => headerNames.find((h) => h.toLowerCase() === lower) ?? lower;
 	// A body that is not JSON is reported once, not again as "must be object".
 	const unparsable = errors.some((e) => e.keyword === 'parse');
 	const fields: ErrorField[] = [];
 	for (const error of errors) {
 		if (isIgnorableValidationError(error)) continue;
-		if (unparsable && error.keyword !== 'parse' && error.instancePath.startsWith('/requestBody')) continue;
-		const [, section = '', ...rest] = error.instancePath.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+		if (unparsable && error.keyword !== 'parse' && error.instancePath.startsWith('/requestBody'))
+			continue;
+		const [, section = '', ...rest] = error.instancePath
+			.split('/')
+			.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 		const missing = error.keyword === 'required' ? String(error.params.missingProperty) : undefined;
 		let message = error.message ?? 'is invalid';
 		if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
@@ -213,20 +276,32 @@ export function toIngramFields(errors: AjvError[], request: ValidatedRequest, he
 		}
 		if (section === '') {
 			// e.g. a required request body that was not sent
-			fields.push({ field: missing ?? 'request', value: null, message: missing === 'requestBody' ? 'Request body is required' : message });
+			fields.push({
+				field: missing ?? 'request',
+				value: null,
+				message: missing === 'requestBody' ? 'Request body is required' : message,
+			});
 			continue;
 		}
 		if (section === 'header') {
 			const name = headerName(missing ?? rest[0]);
 			if (missing) message = `must have required property '${name}'`;
-			fields.push({ field: name, value: missing ? null : (request.headers[rest[0]] ?? null), message });
+			fields.push({
+				field: name,
+				value: missing ? null : (request.headers[rest[0]] ?? null),
+				message,
+			});
 		} else if (section === 'query' || section === 'path') {
 			const name = missing ?? rest[0];
 			const source = section === 'query' ? request.query : request.params;
 			fields.push({ field: name, value: missing ? null : (source[name] ?? null), message });
 		} else if (section === 'requestBody') {
 			const pointer = missing ? [...rest, missing] : rest;
-			fields.push({ field: bodyPath(pointer) || 'requestBody', value: missing ? null : (valueAt(request.body, rest) ?? null), message });
+			fields.push({
+				field: bodyPath(pointer) || 'requestBody',
+				value: missing ? null : (valueAt(request.body, rest) ?? null),
+				message,
+			});
 		} else {
 			fields.push({ field: error.instancePath, value: null, message });
 		}

@@ -1,4 +1,3 @@
- 
 /**
  * Ingram's webhook events, as the XI platform sends them to a reseller's destination URL.
  *
@@ -32,8 +31,9 @@ function specExample(path: string, pick: (operation: Json) => unknown): Json {
 
 const requestExample = (path: string) =>
 	specExample(path, (item) => {
-		const examples = ((((item.post as Json).requestBody as Json).content as Json)['application/json'] as Json)
-			.examples as Record<string, { value: unknown }>;
+		const examples = (
+			(((item.post as Json).requestBody as Json).content as Json)['application/json'] as Json
+		).examples as Record<string, { value: unknown }>;
 		return Object.values(examples)[0].value;
 	});
 
@@ -72,7 +72,13 @@ function quoteCreatedEvent(): XiEvent {
 					ingramPartNumber: '123512',
 					vendorPartNumber: 'LS1016A-CISCO',
 					quantity: 4,
-					price: { quotePrice: 89.5, msrp: 120, extendedMsrp: 480, extendedQuotePrice: 358, discountOffList: 25.4 },
+					price: {
+						quotePrice: 89.5,
+						msrp: 120,
+						extendedMsrp: 480,
+						extendedQuotePrice: 358,
+						discountOffList: 25.4,
+					},
 				},
 			],
 		},
@@ -149,7 +155,10 @@ export async function sendEvent(
 	options: SendEventOptions = {},
 ): Promise<{ status: number; body: string }> {
 	const body = typeof event === 'string' ? event : JSON.stringify(event);
-	const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		...options.headers,
+	};
 	let signature = options.signature;
 	if (signature === undefined && options.secret !== undefined && typeof event !== 'string') {
 		signature = signEventId(String(event.eventId), options.secret);

@@ -1,4 +1,3 @@
- 
 /**
  * Test-only simulator of Ingram Micro's XI Reseller REST API. See server.ts for the request
  * pipeline, routes/ for each endpoint's behaviour, data.ts for the seeded account, errors.ts for
@@ -9,5 +8,12 @@ export type { Fault, RecordedRequest, SimulatorOptions } from './server';
 export { SIM_FIXTURES, SEED_TODAY } from './data';
 export type { XiData } from './data';
 export { SPEC_REPAIRS, validateXiSpecDocument, xiSpec } from './spec';
-export { buildEvent, newEventId, orderCreatedAsPublished, sendEvent, signEventId, stockUpdateEvent } from './events';
+export {
+	buildEvent,
+	newEventId,
+	orderCreatedAsPublished,
+	sendEvent,
+	signEventId,
+	stockUpdateEvent,
+} from './events';
 export type { SendEventOptions, SignatureEncoding, XiEvent, XiEventName } from './events';

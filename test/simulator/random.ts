@@ -1,4 +1,3 @@
- 
 /** A small seeded PRNG (mulberry32) so every simulator run serves exactly the same fixtures. */
 export class Rng {
 	private state: number;

@@ -75,7 +75,13 @@ export type Fault = FaultFilter &
 		| { mode: 'slow'; delayMs: number; times: number }
 		| { mode: 'drop'; times: number }
 		/** Answers exactly this instead, e.g. a token endpoint's 200 without an access_token, or a proxy's HTML page. */
-		| { mode: 'answer'; status: number; body?: unknown; text?: { contentType: string; content: string }; times: number }
+		| {
+				mode: 'answer';
+				status: number;
+				body?: unknown;
+				text?: { contentType: string; content: string };
+				times: number;
+		  }
 	);
 
 export interface RecordedRequest {
@@ -118,14 +124,18 @@ export const TOKEN_OPERATION_ID = 'get-accesstoken';
 
 type Routing =
 	| { kind: 'token' }
-	| { kind: 'operation'; operation: ReturnType<OpenAPIBackend['router']['matchOperation']> & object }
+	| {
+			kind: 'operation';
+			operation: ReturnType<OpenAPIBackend['router']['matchOperation']> & object;
+	  }
 	| { kind: 'notFound' }
 	| { kind: 'methodNotAllowed' };
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
-		if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		if (value !== undefined)
+			out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return out;
 }
@@ -134,14 +144,20 @@ function parseQuery(params: URLSearchParams): Record<string, string | string[]> 
 	const out: Record<string, string | string[]> = {};
 	for (const [key, value] of params) {
 		const existing = out[key];
-		out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+		out[key] =
+			existing === undefined
+				? value
+				: Array.isArray(existing)
+					? [...existing, value]
+					: [existing, value];
 	}
 	return out;
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
 	if (!raw) return undefined;
-	if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+	if (contentType?.includes('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(raw));
 	try {
 		return JSON.parse(raw);
 	} catch {
@@ -230,7 +246,8 @@ export class XiSimulator {
 			(r) =>
 				(filter.operationId === undefined || r.operationId === filter.operationId) &&
 				(filter.method === undefined || r.method === filter.method.toUpperCase()) &&
-				(filter.path === undefined || (typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
+				(filter.path === undefined ||
+					(typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
 		).length;
 	}
 
@@ -258,7 +275,8 @@ export class XiSimulator {
 	 * that pages smaller than asked; `recordsFound` still counts all matches.
 	 */
 	setMaxPageSize(size: number | null): void {
-		for (const style of [PAGE_NUMBER_SIZE, PAGE_SIZE_LOWER, PAGE_SIZE_CAPITALISED]) style.maxSize = size ?? 100;
+		for (const style of [PAGE_NUMBER_SIZE, PAGE_SIZE_LOWER, PAGE_SIZE_CAPITALISED])
+			style.maxSize = size ?? 100;
 	}
 
 	reset(): void {
@@ -311,7 +329,12 @@ export class XiSimulator {
 				query,
 				headers,
 				body: parseBody(raw, headers['content-type']),
-				operationId: routing.kind === 'token' ? TOKEN_OPERATION_ID : routing.kind === 'operation' ? routing.operation.operationId : undefined,
+				operationId:
+					routing.kind === 'token'
+						? TOKEN_OPERATION_ID
+						: routing.kind === 'operation'
+							? routing.operation.operationId
+							: undefined,
 				status: 0,
 				sandbox,
 			};
@@ -341,10 +364,15 @@ export class XiSimulator {
 	private route(method: string, path: string, headers: Record<string, string>): Routing {
 		if (path.replace(/\/+$/, '') === ACCESS_GRANT_PATH) return { kind: 'token' };
 		try {
-			const operation = this.api.router.matchOperation({ method: method.toLowerCase(), path, headers }, true);
+			const operation = this.api.router.matchOperation(
+				{ method: method.toLowerCase(), path, headers },
+				true,
+			);
 			return operation ? { kind: 'operation', operation } : { kind: 'notFound' };
 		} catch (error) {
-			return String((error as Error).message).startsWith('405') ? { kind: 'methodNotAllowed' } : { kind: 'notFound' };
+			return String((error as Error).message).startsWith('405')
+				? { kind: 'methodNotAllowed' }
+				: { kind: 'notFound' };
 		}
 	}
 
@@ -377,12 +405,16 @@ export class XiSimulator {
 			if (fault.status === 500) {
 				return {
 					status: 500,
-					body: record.operationId === TOKEN_OPERATION_ID ? APIGEE.tokenServerError : systemError(record.operationId, record.headers['im-correlationid']),
+					body:
+						record.operationId === TOKEN_OPERATION_ID
+							? APIGEE.tokenServerError
+							: systemError(record.operationId, record.headers['im-correlationid']),
 				};
 			}
 			return { status: fault.status, body: APIGEE[fault.status] };
 		}
-		if (fault.mode === 'answer') return { status: fault.status, body: fault.body, text: fault.text };
+		if (fault.mode === 'answer')
+			return { status: fault.status, body: fault.body, text: fault.text };
 		throw new Error(`fault ${fault.mode} has no response`);
 	}
 
@@ -390,10 +422,24 @@ export class XiSimulator {
 		const correlationId = record.headers['im-correlationid'];
 		if (routing.kind === 'token') return this.token(record);
 		if (routing.kind === 'notFound') {
-			return { status: 404, body: ingramError(undefined, correlationId, { type: ERROR_TYPES.notFound, message: `No resource found for ${record.method} ${record.path}`, fields: [] }) };
+			return {
+				status: 404,
+				body: ingramError(undefined, correlationId, {
+					type: ERROR_TYPES.notFound,
+					message: `No resource found for ${record.method} ${record.path}`,
+					fields: [],
+				}),
+			};
 		}
 		if (routing.kind === 'methodNotAllowed') {
-			return { status: 405, body: ingramError(undefined, correlationId, { type: ERROR_TYPES.methodNotAllowed, message: `Method ${record.method} is not allowed for ${record.path}`, fields: [] }) };
+			return {
+				status: 405,
+				body: ingramError(undefined, correlationId, {
+					type: ERROR_TYPES.methodNotAllowed,
+					message: `Method ${record.method} is not allowed for ${record.path}`,
+					fields: [],
+				}),
+			};
 		}
 
 		const operation = routing.operation;
@@ -411,21 +457,44 @@ export class XiSimulator {
 		}
 
 		// 7. Spec validation.
-		const backendRequest = { method: record.method.toLowerCase(), path: record.path, query: record.query, headers: record.headers, body: raw || undefined };
-		const rawParams = this.api.router.parseRequest(backendRequest, operation).params as Record<string, string>;
-		const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, decodeURIComponent(String(v))]));
+		const backendRequest = {
+			method: record.method.toLowerCase(),
+			path: record.path,
+			query: record.query,
+			headers: record.headers,
+			body: raw || undefined,
+		};
+		const rawParams = this.api.router.parseRequest(backendRequest, operation).params as Record<
+			string,
+			string
+		>;
+		const params = Object.fromEntries(
+			Object.entries(rawParams).map(([k, v]) => [k, decodeURIComponent(String(v))]),
+		);
 		if (this.options.validate) {
 			const result = this.api.validator.validateRequest(backendRequest, operation);
-			const errors = ((result.errors ?? []) as AjvError[]).filter((e) => !isIgnorableValidationError(e));
-			const parameters = (operation.parameters ?? []).flatMap((p) => ('name' in p ? [{ name: p.name, in: p.in }] : []));
-			const fields = toIngramFields(errors, { headers: record.headers, query: record.query, params, body: record.body }, parameters.filter((p) => p.in === 'header').map((p) => p.name));
+			const errors = ((result.errors ?? []) as AjvError[]).filter(
+				(e) => !isIgnorableValidationError(e),
+			);
+			const parameters = (operation.parameters ?? []).flatMap((p) =>
+				'name' in p ? [{ name: p.name, in: p.in }] : [],
+			);
+			const fields = toIngramFields(
+				errors,
+				{ headers: record.headers, query: record.query, params, body: record.body },
+				parameters.filter((p) => p.in === 'header').map((p) => p.name),
+			);
 			// Unknown query parameters are ignored, like the gateway does. One exception, a
 			// simulator strictness: `keyword[]=a` / `keyword[0]=a` for a declared parameter is a
 			// client serialising arrays the PHP/qs way; Ingram expects `keyword=a&keyword=b`.
 			for (const key of Object.keys(record.query)) {
 				const base = /^(.+)\[\d*\]$/.exec(key)?.[1];
 				if (base && parameters.some((p) => p.in === 'query' && p.name === base)) {
-					fields.push({ field: key, value: record.query[key], message: `Array parameters are sent by repeating the name (${base}=a&${base}=b), not as ${key}` });
+					fields.push({
+						field: key,
+						value: record.query[key],
+						message: `Array parameters are sent by repeating the name (${base}=a&${base}=b), not as ${key}`,
+					});
 				}
 			}
 			if (fields.length) {
@@ -436,8 +505,24 @@ export class XiSimulator {
 
 		// 8. The operation itself.
 		const route = ROUTES[operationId];
-		if (!route) return { status: 501, body: ingramError(operationId, correlationId, { type: ERROR_TYPES.systemErrors, message: `${operationId} is not simulated` }) };
-		const request: RouteRequest = { operationId, method: record.method, path: record.path, params, query: record.query, headers: record.headers, body: record.body, correlationId };
+		if (!route)
+			return {
+				status: 501,
+				body: ingramError(operationId, correlationId, {
+					type: ERROR_TYPES.systemErrors,
+					message: `${operationId} is not simulated`,
+				}),
+			};
+		const request: RouteRequest = {
+			operationId,
+			method: record.method,
+			path: record.path,
+			params,
+			query: record.query,
+			headers: record.headers,
+			body: record.body,
+			correlationId,
+		};
 		const context: RouteContext = { data: this.store, rng: this.rng, now: () => new Date() };
 		return route(request, context);
 	}
@@ -447,10 +532,17 @@ export class XiSimulator {
 	 * models it), a form body (POST, as the portal documents it) or HTTP Basic auth.
 	 */
 	private token(record: RecordedRequest): RouteResponse {
-		if (record.method !== 'GET' && record.method !== 'POST') return { status: 405, body: { message: `Method ${record.method} not allowed` } };
+		if (record.method !== 'GET' && record.method !== 'POST')
+			return { status: 405, body: { message: `Method ${record.method} not allowed` } };
 		const params: Record<string, string | undefined> = {};
-		for (const [key, value] of Object.entries(record.query)) params[key] = Array.isArray(value) ? value[0] : value;
-		if (record.method === 'POST' && record.body && typeof record.body === 'object' && (record.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) {
+		for (const [key, value] of Object.entries(record.query))
+			params[key] = Array.isArray(value) ? value[0] : value;
+		if (
+			record.method === 'POST' &&
+			record.body &&
+			typeof record.body === 'object' &&
+			(record.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')
+		) {
 			Object.assign(params, record.body);
 		}
 		const basic = /^Basic\s+(\S+)$/i.exec(record.headers.authorization ?? '')?.[1];
@@ -459,19 +551,35 @@ export class XiSimulator {
 			params.client_id = id;
 			params.client_secret = secret.join(':');
 		}
-		if (!params.grant_type) return { status: 400, body: { message: 'Required param : grant_type' } };
-		if (params.grant_type !== 'client_credentials') return { status: 400, body: { message: `Unsupported grant type : ${params.grant_type}` } };
-		if (params.client_id !== this.options.clientId || params.client_secret !== this.options.clientSecret) {
+		if (!params.grant_type)
+			return { status: 400, body: { message: 'Required param : grant_type' } };
+		if (params.grant_type !== 'client_credentials')
+			return { status: 400, body: { message: `Unsupported grant type : ${params.grant_type}` } };
+		if (
+			params.client_id !== this.options.clientId ||
+			params.client_secret !== this.options.clientSecret
+		) {
 			return { status: 401, body: APIGEE.invalidClient };
 		}
 		const token = newAccessToken();
 		this.tokenExpiry.set(token, Date.now() + this.options.tokenTtlSeconds * 1000);
 		this.issuedTokens.push(token);
 		// expires_in is a string: the spec types it so.
-		return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: String(this.options.tokenTtlSeconds) } };
+		return {
+			status: 200,
+			body: {
+				access_token: token,
+				token_type: 'Bearer',
+				expires_in: String(this.options.tokenTtlSeconds),
+			},
+		};
 	}
 
-	private async send(res: http.ServerResponse, record: RecordedRequest, response: RouteResponse): Promise<void> {
+	private async send(
+		res: http.ServerResponse,
+		record: RecordedRequest,
+		response: RouteResponse,
+	): Promise<void> {
 		record.status = response.status;
 		if (this.latencyMs > 0) await this.delay(this.latencyMs);
 		if (res.destroyed) return;

@@ -151,7 +151,9 @@ export function xiSpec(): Json {
  * warnings. (The Ajv type comes from openapi-backend: the hoisted `ajv` package is v6, theirs v8.) `date` is OAS's full-date; `Date` (capitalised, P&A response only) and the
  * `decimal`/`deciaml` (sic) number formats are accepted as-is.
  */
-type AjvInstance = Parameters<NonNullable<ConstructorParameters<typeof OpenAPIBackend>[0]['customizeAjv']>>[0];
+type AjvInstance = Parameters<
+	NonNullable<ConstructorParameters<typeof OpenAPIBackend>[0]['customizeAjv']>
+>[0];
 
 function addIngramFormats(ajv: AjvInstance): AjvInstance {
 	ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
@@ -170,7 +172,9 @@ function addIngramFormats(ajv: AjvInstance): AjvInstance {
  *   Quick mode also skips checking the document itself; `validateXiSpecDocument` does that, and
  *   the simulator's own test runs it.
  */
-export function createXiBackend(options: { quick?: boolean; strict?: boolean; validate?: boolean } = {}): OpenAPIBackend {
+export function createXiBackend(
+	options: { quick?: boolean; strict?: boolean; validate?: boolean } = {},
+): OpenAPIBackend {
 	return new OpenAPIBackend({
 		definition: xiSpec() as never,
 		quick: options.quick ?? true,

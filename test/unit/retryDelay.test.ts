@@ -3,7 +3,9 @@ import { retryDelayMs } from '../../nodes/IngramMicro/transport';
 describe('retryDelayMs', () => {
 	const now = 1_800_000_000_000;
 	test('Retry-After in seconds wins', () => {
-		expect(retryDelayMs({ 'retry-after': '3', 'x-ratelimit-reset': String(now / 1000 + 50) }, 1, now)).toBe(3000);
+		expect(
+			retryDelayMs({ 'retry-after': '3', 'x-ratelimit-reset': String(now / 1000 + 50) }, 1, now),
+		).toBe(3000);
 	});
 	test('X-RateLimit-Reset as epoch seconds is a point in time', () => {
 		expect(retryDelayMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);

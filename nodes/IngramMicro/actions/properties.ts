@@ -22,14 +22,18 @@ const resourceProperty: INodeProperties = {
 	default: 'product',
 };
 
-const operationProperties = Object.values(resources).flatMap((resource) => [resource.operationProperty].flat());
+const operationProperties = Object.values(resources).flatMap((resource) =>
+	[resource.operationProperty].flat(),
+);
 
 /** Resource dropdown, then each resource's Operation dropdown and the fields of its operations. */
 export const ingramMicroProperties: INodeProperties[] = [
 	resourceProperty,
 	...Object.values(resources).flatMap((resource) => [
 		...[resource.operationProperty].flat(),
-		...Object.values(resource.operations as Record<string, IngramOperation>).flatMap((op) => op.description),
+		...Object.values(resource.operations as Record<string, IngramOperation>).flatMap(
+			(op) => op.description,
+		),
 	]),
 ];
 

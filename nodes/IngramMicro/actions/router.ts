@@ -8,9 +8,14 @@ import type { IngramMicroResource, IngramOperation } from './types';
 function findOperation(this: IExecuteFunctions): IngramOperation {
 	const resource = this.getNodeParameter('resource', 0) as IngramMicroResource;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const found = (resources[resource]?.operations as Record<string, IngramOperation> | undefined)?.[operation];
+	const found = (resources[resource]?.operations as Record<string, IngramOperation> | undefined)?.[
+		operation
+	];
 	if (!found) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return found;
 }

@@ -25,7 +25,10 @@ export interface IngramMicroOperations {
 
 export type IngramMicroResource = keyof IngramMicroOperations;
 
-export type ResourceOperations<R extends IngramMicroResource> = Record<IngramMicroOperations[R], IngramOperation>;
+export type ResourceOperations<R extends IngramMicroResource> = Record<
+	IngramMicroOperations[R],
+	IngramOperation
+>;
 
 /** What each `actions/<resource>/index.ts` exports. */
 export interface ResourceModule<R extends IngramMicroResource> {

@@ -23,7 +23,11 @@ function checkText(node: INode, itemIndex: number, value: string, rules: TextRul
 		);
 	}
 	if (rules.exactLength !== undefined && value.length !== rules.exactLength) {
-		throw inputError(node, itemIndex, `"${rules.label}" must be exactly ${rules.exactLength} characters`);
+		throw inputError(
+			node,
+			itemIndex,
+			`"${rules.label}" must be exactly ${rules.exactLength} characters`,
+		);
 	}
 	return value;
 }
@@ -32,7 +36,8 @@ function checkText(node: INode, itemIndex: number, value: string, rules: TextRul
 export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return `a list (${shorten(JSON.stringify(value))})`;
 	if (value instanceof Date || DateTime.isDateTime(value)) return 'a date';
-	if (value !== null && typeof value === 'object') return `an object (${shorten(JSON.stringify(value))})`;
+	if (value !== null && typeof value === 'object')
+		return `an object (${shorten(JSON.stringify(value))})`;
 	if (typeof value === 'boolean') return `the boolean ${value}`;
 	if (typeof value === 'number') return `the number ${value}`;
 	return `"${shorten(String(value))}"`;
@@ -53,8 +58,14 @@ const EXPRESSION_HINT =
 export function textValue(node: INode, itemIndex: number, value: unknown, label: string): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' && Number.isFinite(value) && !/e/i.test(String(value))) return String(value);
-	throw inputError(node, itemIndex, `"${label}" must be text, but it is ${describeValue(value)}`, EXPRESSION_HINT);
+	if (typeof value === 'number' && Number.isFinite(value) && !/e/i.test(String(value)))
+		return String(value);
+	throw inputError(
+		node,
+		itemIndex,
+		`"${label}" must be text, but it is ${describeValue(value)}`,
+		EXPRESSION_HINT,
+	);
 }
 
 /** A text parameter that must not be empty. Resource locators are unwrapped to their value. */
@@ -65,7 +76,12 @@ export function requiredText(
 	rules: TextRules,
 ): string {
 	const node = this.getNode();
-	const value = textValue(node, itemIndex, this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }), rules.label);
+	const value = textValue(
+		node,
+		itemIndex,
+		this.getNodeParameter(parameter, itemIndex, '', { extractValue: true }),
+		rules.label,
+	);
 	if (!value) throw inputError(node, itemIndex, `"${rules.label}" is required`);
 	return checkText(node, itemIndex, value, rules);
 }
@@ -85,9 +101,19 @@ export function optionalText(
  * A whole number ≥ min (quantities, line numbers, box counts): a number, or digits as text.
  * Booleans, lists, fractions, exponent notation (1e21) and numbers beyond 2^53 are refused.
  */
-export function positiveInteger(node: INode, itemIndex: number, value: unknown, label: string, min = 1): number {
+export function positiveInteger(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	min = 1,
+): number {
 	const number =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isSafeInteger(number) || number < min || /e/i.test(String(value))) {
 		throw inputError(
 			node,
@@ -100,7 +126,12 @@ export function positiveInteger(node: INode, itemIndex: number, value: unknown, 
 }
 
 /** A decimal number ≥ 0 (prices): a number, or decimal digits as text; no exponent notation. */
-export function nonNegativeNumber(node: INode, itemIndex: number, value: unknown, label: string): number {
+export function nonNegativeNumber(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): number {
 	const number =
 		typeof value === 'number'
 			? value
@@ -119,10 +150,20 @@ export function nonNegativeNumber(node: INode, itemIndex: number, value: unknown
 }
 
 /** A switch, or an expression giving true/false (also as the text "true"/"false"). */
-export function booleanValue(node: INode, itemIndex: number, value: unknown, label: string): boolean {
+export function booleanValue(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw inputError(node, itemIndex, `"${label}" must be true or false, but it is ${describeValue(value)}`, EXPRESSION_HINT);
+	throw inputError(
+		node,
+		itemIndex,
+		`"${label}" must be true or false, but it is ${describeValue(value)}`,
+		EXPRESSION_HINT,
+	);
 }
 
 /**
@@ -135,7 +176,8 @@ export function textList(node: INode, itemIndex: number, value: unknown, label: 
 		return value
 			.map((entry: unknown, position) => {
 				if (typeof entry === 'string') return entry.trim();
-				if (typeof entry === 'number' && Number.isFinite(entry) && !/e/i.test(String(entry))) return String(entry);
+				if (typeof entry === 'number' && Number.isFinite(entry) && !/e/i.test(String(entry)))
+					return String(entry);
 				throw inputError(
 					node,
 					itemIndex,
@@ -155,7 +197,13 @@ export function textList(node: INode, itemIndex: number, value: unknown, label: 
  * A JSON field (type json, or an expression): a string is parsed, and a parse error names the
  * field, the item and where the JSON broke; a value an expression already produced is used as is.
  */
-export function jsonValue(node: INode, itemIndex: number, value: unknown, label: string, empty: unknown): unknown {
+export function jsonValue(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	empty: unknown,
+): unknown {
 	if (value === undefined || value === null) return empty;
 	if (typeof value !== 'string') return value;
 	const text = value.trim();
@@ -181,17 +229,32 @@ export function jsonValue(node: INode, itemIndex: number, value: unknown, label:
 	}
 }
 
-function toDateTime(node: INode, itemIndex: number, value: unknown, label: string): DateTime | undefined {
+function toDateTime(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): DateTime | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	let date: DateTime;
 	if (value instanceof Date) date = DateTime.fromJSDate(value);
 	else if (DateTime.isDateTime(value)) date = value;
 	else if (typeof value === 'string') date = DateTime.fromISO(value.trim(), { setZone: true });
 	else {
-		throw inputError(node, itemIndex, `"${label}" must be a date, but it is ${describeValue(value)}`, 'Use a date such as 2026-03-31.');
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" must be a date, but it is ${describeValue(value)}`,
+			'Use a date such as 2026-03-31.',
+		);
 	}
 	if (!date.isValid) {
-		throw inputError(node, itemIndex, `"${label}" is not a valid date (got ${describeValue(value)})`, 'Use a date such as 2026-03-31.');
+		throw inputError(
+			node,
+			itemIndex,
+			`"${label}" is not a valid date (got ${describeValue(value)})`,
+			'Use a date such as 2026-03-31.',
+		);
 	}
 	return date;
 }
@@ -246,6 +309,8 @@ export function ingramCode(value: string | undefined): string | undefined {
 /** Drops undefined and '' so that only what the user set is sent. */
 export function compact<T extends IDataObject>(object: T): T {
 	return Object.fromEntries(
-		Object.entries(object).filter(([, value]) => value !== undefined && value !== '' && value !== null),
+		Object.entries(object).filter(
+			([, value]) => value !== undefined && value !== '' && value !== null,
+		),
 	) as T;
 }

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { xiSearchPage, type Paging, type SearchPage, type XiRequest } from '../transport';
 
@@ -28,12 +33,16 @@ interface ListSource {
  * The token of the next page: the page number, plus which reading of the typed text found the
  * first page when it was not the first one ("2", "2:1").
  */
-const nextToken = (page: number, reading: number) => (reading ? `${page + 1}:${reading}` : String(page + 1));
+const nextToken = (page: number, reading: number) =>
+	reading ? `${page + 1}:${reading}` : String(page + 1);
 
 function readToken(token: string | undefined): { page: number; reading?: number } {
 	if (!token) return { page: 1 };
 	const [page, reading] = token.split(':').map(Number);
-	return { page: Number.isInteger(page) && page > 1 ? page : 1, reading: Number.isInteger(reading) ? reading : 0 };
+	return {
+		page: Number.isInteger(page) && page > 1 ? page : 1,
+		reading: Number.isInteger(reading) ? reading : 0,
+	};
 }
 
 async function fetchPage(
@@ -71,7 +80,10 @@ async function listPage(
 	const records = result.items.filter((record) => record && typeof record === 'object');
 	const found = result.recordsFound;
 	const more = records.length === PAGE_SIZE && (found === undefined || page * PAGE_SIZE < found);
-	return { results: records.map(source.entry), paginationToken: more ? nextToken(page, reading) : undefined };
+	return {
+		results: records.map(source.entry),
+		paginationToken: more ? nextToken(page, reading) : undefined,
+	};
 }
 
 const search = (source: ListSource) =>
@@ -84,11 +96,14 @@ const search = (source: ListSource) =>
 // ---------------------------------------------------------------------------------------------
 
 const text = (value: unknown) =>
-	(typeof value === 'string' || typeof value === 'number') && String(value).trim() ? String(value).trim() : undefined;
+	(typeof value === 'string' || typeof value === 'number') && String(value).trim()
+		? String(value).trim()
+		: undefined;
 
 const label = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' · ');
 
-const prefixed = (prefix: string, value: unknown) => (text(value) ? `${prefix} ${text(value)}` : undefined);
+const prefixed = (prefix: string, value: unknown) =>
+	text(value) ? `${prefix} ${text(value)}` : undefined;
 
 const dateOf = (value: unknown) => {
 	const date = text(value) ? DateTime.fromISO(text(value) as string, { setZone: true }) : undefined;
@@ -112,7 +127,10 @@ function status(value: unknown): string | undefined {
 	if (!words || words !== words.toUpperCase()) return words;
 	return words
 		.toLowerCase()
-		.replace(/(^|[\s/-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+		.replace(
+			/(^|[\s/-])(\p{L})/gu,
+			(_, before: string, letter: string) => before + letter.toUpperCase(),
+		);
 }
 
 /** An Ingram order number (20-RD3QV) and a sub-order or invoice number (20-RD3QV-11). */
@@ -145,7 +163,11 @@ const searchOrders = search({
 
 /** Quotes of the last 30 days (Ingram's default window); typed text is a quote number, name or end user. */
 const searchQuotes = search({
-	request: { method: 'GET', path: '/resellers/v6/quotes/search', extraHeaders: ['customerContact'] },
+	request: {
+		method: 'GET',
+		path: '/resellers/v6/quotes/search',
+		extraHeaders: ['customerContact'],
+	},
 	// Quotes and the catalog answer "No records found" with a 404.
 	paging: { parameters: 'pageNumber/pageSize', itemsKey: 'quotes', emptyOn404: true },
 	readings: (typed) =>

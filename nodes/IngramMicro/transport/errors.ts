@@ -83,7 +83,12 @@ export function parseIngramError(rawBody: unknown): ParsedIngramError {
 	}
 	if (!message && typeof body === 'string') message = body.trim().slice(0, 500);
 	// "Validation failed" alone tells the user nothing: lead with what failed.
-	if (firstFieldMessage && message && message !== firstFieldMessage && /^validation failed\.?$/i.test(message)) {
+	if (
+		firstFieldMessage &&
+		message &&
+		message !== firstFieldMessage &&
+		/^validation failed\.?$/i.test(message)
+	) {
 		message = `${message}: ${firstFieldMessage}`;
 	}
 	return { message, problems };

@@ -42,7 +42,9 @@ export interface FailureFacts {
 export function failureFacts(error: unknown): FailureFacts {
 	const outer = error as { cause?: unknown; response?: unknown };
 	const inner = outer?.cause ?? outer;
-	const tokenError = [inner, outer].find((e): e is TokenRequestError => e instanceof TokenRequestError);
+	const tokenError = [inner, outer].find(
+		(e): e is TokenRequestError => e instanceof TokenRequestError,
+	);
 	const axiosLike = inner as {
 		response?: { status?: number; data?: unknown; headers?: Record<string, string> };
 		code?: string;
@@ -83,7 +85,11 @@ export function isRetryable(facts: FailureFacts, request: XiRequest): boolean {
 const clock = (epochMs: number) => new Date(epochMs).toISOString().slice(11, 19);
 
 /** Honours Retry-After (seconds) or X-RateLimit-Reset (epoch seconds; Ingram's prose also calls it seconds-to-wait). */
-export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+export function retryDelayMs(
+	headers: Record<string, string>,
+	attempt: number,
+	now = Date.now(),
+): number {
 	const retryAfter = Number(headers['retry-after']);
 	if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter)) {
 		return Math.max(0, retryAfter * 1000);
@@ -106,7 +112,11 @@ export interface FailureContext {
 }
 
 /** Message and advice for a failure; every sentence says what happened and what to do next. */
-function explainFailure(facts: FailureFacts, context: FailureContext, ingramMessage: string | undefined) {
+function explainFailure(
+	facts: FailureFacts,
+	context: FailureContext,
+	ingramMessage: string | undefined,
+) {
 	const { request, attempts, settings } = context;
 	const notes: string[] = [];
 	let message: string;
@@ -133,7 +143,9 @@ function explainFailure(facts: FailureFacts, context: FailureContext, ingramMess
 		message = ingramMessage || `Ingram Micro answered HTTP ${facts.status} without an explanation`;
 	}
 	if (facts.status === 401 && !facts.tokenRequest) {
-		notes.push('The access token was renewed once and still refused: check that the app has access to this API.');
+		notes.push(
+			'The access token was renewed once and still refused: check that the app has access to this API.',
+		);
 	}
 	const sentOnce = request.retry === 'sendOnce' && !facts.tokenRequest && facts.status !== 429;
 	if (sentOnce && (facts.status === undefined || facts.status >= 500)) {
@@ -146,9 +158,16 @@ function explainFailure(facts: FailureFacts, context: FailureContext, ingramMess
 	return { message, notes };
 }
 
-export function toApiError(node: INode, facts: FailureFacts, context: FailureContext): NodeApiError {
-	const parsed = facts.tokenRequest ? { message: undefined, problems: [] } : parseIngramError(facts.body);
-	const tokenMessage = facts.tokenRequest && !facts.tokenError ? parseIngramError(facts.body).message : undefined;
+export function toApiError(
+	node: INode,
+	facts: FailureFacts,
+	context: FailureContext,
+): NodeApiError {
+	const parsed = facts.tokenRequest
+		? { message: undefined, problems: [] }
+		: parseIngramError(facts.body);
+	const tokenMessage =
+		facts.tokenRequest && !facts.tokenError ? parseIngramError(facts.body).message : undefined;
 	const details = describeProblems(parsed.problems, parsed.message);
 	const { message, notes } = explainFailure(facts, context, parsed.message ?? tokenMessage);
 	// a failed token request never reached the API, so it has no correlation ID there

@@ -57,23 +57,38 @@ export async function xiSearchPage(
 	try {
 		response = await xiRequest.call(
 			this,
-			{ ...request, qs: { ...request.qs, [pageParam]: asParam(page), [sizeParam]: asParam(pageSize) } },
+			{
+				...request,
+				qs: { ...request.qs, [pageParam]: asParam(page), [sizeParam]: asParam(pageSize) },
+			},
 			itemIndex,
 		);
 	} catch (error) {
-		if (paging.emptyOn404 && error instanceof NodeApiError && error.httpCode === '404') return { items: [] };
+		if (paging.emptyOn404 && error instanceof NodeApiError && error.httpCode === '404')
+			return { items: [] };
 		throw forItem(error, itemIndex);
 	}
 	// Renewals search answers each page wrapped in an array: `[{recordsFound, renewals, …}]`.
-	const body = (Array.isArray(response.body) ? response.body[0] : response.body) as IDataObject | undefined;
+	const body = (Array.isArray(response.body) ? response.body[0] : response.body) as
+		IDataObject | undefined;
 	if (response.statusCode === 204 || !body || typeof body !== 'object') return { items: [] };
-	const items = Array.isArray(body[paging.itemsKey]) ? (body[paging.itemsKey] as IDataObject[]) : [];
+	const items = Array.isArray(body[paging.itemsKey])
+		? (body[paging.itemsKey] as IDataObject[])
+		: [];
 	const total = Number(body.recordsFound);
 	return { items, recordsFound: Number.isFinite(total) && total > 0 ? total : undefined };
 }
 
-function tooManyRecords(node: INode, itemIndex: number, found: number | undefined, fetched: number) {
-	const count = found === undefined ? `more than ${fetched.toLocaleString('en-US')}` : found.toLocaleString('en-US');
+function tooManyRecords(
+	node: INode,
+	itemIndex: number,
+	found: number | undefined,
+	fetched: number,
+) {
+	const count =
+		found === undefined
+			? `more than ${fetched.toLocaleString('en-US')}`
+			: found.toLocaleString('en-US');
 	return new NodeOperationError(
 		node,
 		`The search matches ${count} records; Return All fetches at most ${MAX_RETURN_ALL_RECORDS.toLocaleString('en-US')} [item ${itemIndex}]`,
@@ -98,12 +113,14 @@ export async function xiRequestAllItems(
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const pageSize = Math.min(MAX_PAGE_SIZE, paging.limit ?? MAX_PAGE_SIZE);
-	const fetchPage = async (page: number) => await xiSearchPage.call(this, request, paging, page, pageSize, itemIndex);
+	const fetchPage = async (page: number) =>
+		await xiSearchPage.call(this, request, paging, page, pageSize, itemIndex);
 
 	const first = await fetchPage(1);
 	const found = first.recordsFound;
 	const wanted = Math.min(paging.limit ?? Infinity, found ?? Infinity);
-	if (first.items.length === 0 || first.items.length >= wanted) return first.items.slice(0, paging.limit);
+	if (first.items.length === 0 || first.items.length >= wanted)
+		return first.items.slice(0, paging.limit);
 
 	if (found !== undefined) {
 		if (paging.limit === undefined && found > MAX_RETURN_ALL_RECORDS) {
@@ -111,7 +128,11 @@ export async function xiRequestAllItems(
 		}
 		const servedSize = first.items.length;
 		const pages = Array.from({ length: Math.ceil(wanted / servedSize) - 1 }, (_, n) => n + 2);
-		const rest = await mapConcurrently(pages, paging.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS, fetchPage);
+		const rest = await mapConcurrently(
+			pages,
+			paging.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS,
+			fetchPage,
+		);
 		const results = [first, ...rest].flatMap((page) => page.items);
 		return results.slice(0, paging.limit);
 	}
@@ -120,11 +141,17 @@ export async function xiRequestAllItems(
 	if (first.items.length < pageSize) return first.items;
 	const results = [...first.items];
 	for (let page = 2; ; page++) {
-		if (page > MAX_PAGES_WITHOUT_TOTAL) throw tooManyRecords(node, itemIndex, undefined, results.length);
+		if (page > MAX_PAGES_WITHOUT_TOTAL)
+			throw tooManyRecords(node, itemIndex, undefined, results.length);
 		const { items } = await fetchPage(page);
 		results.push(...items);
-		if (paging.limit !== undefined && results.length >= paging.limit) return results.slice(0, paging.limit);
-		if (results.length >= MAX_RETURN_ALL_RECORDS && paging.limit === undefined && items.length === pageSize) {
+		if (paging.limit !== undefined && results.length >= paging.limit)
+			return results.slice(0, paging.limit);
+		if (
+			results.length >= MAX_RETURN_ALL_RECORDS &&
+			paging.limit === undefined &&
+			items.length === pageSize
+		) {
 			throw tooManyRecords(node, itemIndex, undefined, results.length);
 		}
 		if (items.length < pageSize) return results;

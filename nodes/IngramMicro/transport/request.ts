@@ -13,7 +13,13 @@ import {
 	toApiError,
 	type FailureContext,
 } from './failures';
-import { accountSettings, CREDENTIAL_TYPE, extraHeaderValues, newCorrelationId, type XiContext } from './settings';
+import {
+	accountSettings,
+	CREDENTIAL_TYPE,
+	extraHeaderValues,
+	newCorrelationId,
+	type XiContext,
+} from './settings';
 import type { XiRequest, XiResponse } from './types';
 
 /**
@@ -63,7 +69,13 @@ export async function xiRequest<T = unknown>(
 		} catch (error) {
 			if (error instanceof NodeOperationError) throw forItem(error, itemIndex);
 			const facts = failureFacts(error);
-			const context: FailureContext = { request, correlationId, itemIndex, attempts: attempt, settings };
+			const context: FailureContext = {
+				request,
+				correlationId,
+				itemIndex,
+				attempts: attempt,
+				settings,
+			};
 			const maxAttempts = facts.timedOut ? MAX_ATTEMPTS_AFTER_TIMEOUT : MAX_ATTEMPTS;
 			if (attempt < maxAttempts && isRetryable(facts, request)) {
 				const waitMs = retryDelayMs(facts.headers, attempt);
@@ -72,7 +84,10 @@ export async function xiRequest<T = unknown>(
 					continue;
 				}
 			}
-			if (facts.status === 429 && ('retry-after' in facts.headers || 'x-ratelimit-reset' in facts.headers)) {
+			if (
+				facts.status === 429 &&
+				('retry-after' in facts.headers || 'x-ratelimit-reset' in facts.headers)
+			) {
 				context.retryAtMs = Date.now() + retryDelayMs(facts.headers, attempt);
 			}
 			throw toApiError(node, facts, context);

@@ -2,7 +2,10 @@ import { randomBytes } from 'crypto';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ingramMicroApiBaseUrl, tokenFingerprint } from '../../../credentials/IngramMicroOAuth2Api.credentials';
+import {
+	ingramMicroApiBaseUrl,
+	tokenFingerprint,
+} from '../../../credentials/IngramMicroOAuth2Api.credentials';
 import { inputError } from '../helpers/input';
 
 /**
@@ -13,7 +16,8 @@ import { inputError } from '../helpers/input';
 export const CREDENTIAL_TYPE = 'ingramMicroOAuth2Api';
 
 /** Headers only some endpoints require (names and casing as the spec has them). */
-export type ExtraHeader = 'customerContact' | 'applicationId' | 'applicationIdMixedCase' | 'senderId';
+export type ExtraHeader =
+	'customerContact' | 'applicationId' | 'applicationIdMixedCase' | 'senderId';
 
 /** The contexts that call Ingram: operations, and the editor's list searches. */
 export type XiContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -63,7 +67,11 @@ async function loadSettings(this: XiContext): Promise<AccountSettings> {
 		baseUrl: ingramMicroApiBaseUrl(credentials),
 		senderId: String(credentials.senderId ?? '').trim(),
 		customerContact: String(credentials.customerContact ?? '').trim(),
-		readTimeoutMs: 1000 * (Number(credentials.readTimeoutSeconds) > 0 ? Number(credentials.readTimeoutSeconds) : DEFAULT_READ_TIMEOUT_SECONDS),
+		readTimeoutMs:
+			1000 *
+			(Number(credentials.readTimeoutSeconds) > 0
+				? Number(credentials.readTimeoutSeconds)
+				: DEFAULT_READ_TIMEOUT_SECONDS),
 	};
 }
 
@@ -88,7 +96,9 @@ export async function credentialCustomerContact(this: XiContext): Promise<string
  */
 export async function hasUsableToken(this: XiContext): Promise<boolean> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	return Boolean(credentials.accessToken) && credentials.accessTokenFor === tokenFingerprint(credentials);
+	return (
+		Boolean(credentials.accessToken) && credentials.accessTokenFor === tokenFingerprint(credentials)
+	);
 }
 
 export function extraHeaderValues(

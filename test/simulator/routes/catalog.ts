@@ -1,4 +1,3 @@
- 
 /**
  * Product Catalog v6: search, details, and price & availability.
  *
@@ -35,7 +34,9 @@ import {
 } from './common';
 
 /** The catalog services' "nothing found" body, verbatim from the spec (integer id and all). */
-const NO_RECORDS_FOUND = { errors: [{ id: 123, type: 'Validation error', message: 'No Records Found' }] };
+const NO_RECORDS_FOUND = {
+	errors: [{ id: 123, type: 'Validation error', message: 'No Records Found' }],
+};
 
 export const P_AND_A_MAX_PRODUCTS = 50;
 
@@ -62,7 +63,13 @@ function searchRow(p: Product) {
 		extraDescription: p.extraDescription,
 		replacementSku: '',
 		authorizedToPurchase: flag(p.authorizedToPurchase),
-		links: [{ topic: 'catalog', href: `/resellers/v6/catalog/details/${p.ingramPartNumber}`, type: 'GET' }],
+		links: [
+			{
+				topic: 'catalog',
+				href: `/resellers/v6/catalog/details/${p.ingramPartNumber}`,
+				type: 'GET',
+			},
+		],
 	};
 }
 
@@ -71,10 +78,16 @@ function planSummary(plan: SubscriptionPlan) {
 		planId: plan.planId,
 		planName: plan.planName,
 		planDescription: plan.planDescription,
-		subscriptionPeriodSummary: [{ subscriptionPeriodUnit: `${plan.subscriptionPeriodUnit}S`, subscriptionPeriod: '1' }],
+		subscriptionPeriodSummary: [
+			{ subscriptionPeriodUnit: `${plan.subscriptionPeriodUnit}S`, subscriptionPeriod: '1' },
+		],
 		links: [
 			{ topic: 'catalog', href: '/resellers/v6/catalog/priceandavailability', type: 'POST' },
-			{ topic: 'catalog', href: `/resellers/v6/catalog/details?planId=${plan.planId}`, type: 'GET' },
+			{
+				topic: 'catalog',
+				href: `/resellers/v6/catalog/details?planId=${plan.planId}`,
+				type: 'GET',
+			},
 		],
 	};
 }
@@ -95,7 +108,9 @@ export const productSearch: Route = (req, { data }) => {
 	if (q.has('groupName') || q.has('planID')) {
 		const groupName = q.str('groupName');
 		const planId = q.str('planID');
-		const plans = data.plans.filter((p) => (!groupName || contains(p.groupName, groupName)) && (!planId || p.planId === planId));
+		const plans = data.plans.filter(
+			(p) => (!groupName || contains(p.groupName, groupName)) && (!planId || p.planId === planId),
+		);
 		listKey = 'subscriptionCatalog';
 		if (q.bool('showGroupInfo')) {
 			const groups = [...new Set(plans.map((p) => p.groupName))];
@@ -123,7 +138,11 @@ export const productSearch: Route = (req, { data }) => {
 		rows = data.products
 			.filter(
 				(p) =>
-					keywords.every((k) => [p.ingramPartNumber, p.vendorPartNumber, p.description, p.vendorName, p.upc].some((f) => contains(f, k))) &&
+					keywords.every((k) =>
+						[p.ingramPartNumber, p.vendorPartNumber, p.description, p.vendorName, p.upc].some((f) =>
+							contains(f, k),
+						),
+					) &&
 					(vendors.length === 0 || vendors.some((v) => sameText(p.vendorName, v))) &&
 					(vpns.length === 0 || vpns.some((v) => sameText(p.vendorPartNumber, v))) &&
 					(!vendorNumber || p.vendorNumber === vendorNumber) &&
@@ -226,8 +245,18 @@ function productDetail(p: Product) {
 			dimensionUnit: 'CM',
 		},
 		technicalSpecifications: [
-			{ headername: 'Basic', attributename: 'Product Type', attributevalue: p.subCategory, attributedisplay: `Basic|Product Type|${p.subCategory}` },
-			{ headername: 'Basic', attributename: 'Brand Name', attributevalue: p.vendorName, attributedisplay: `Basic|Brand Name|${p.vendorName}` },
+			{
+				headername: 'Basic',
+				attributename: 'Product Type',
+				attributevalue: p.subCategory,
+				attributedisplay: `Basic|Product Type|${p.subCategory}`,
+			},
+			{
+				headername: 'Basic',
+				attributename: 'Brand Name',
+				attributevalue: p.vendorName,
+				attributedisplay: `Basic|Brand Name|${p.vendorName}`,
+			},
 		],
 	};
 }
@@ -238,7 +267,9 @@ function planDetail(plan: SubscriptionPlan) {
 		planName: plan.planName,
 		planDescription: plan.planDescription,
 		groups: [{ groupName: plan.groupName, groupDescription: plan.groupDescription }],
-		subscriptionPeriod: [{ subscriptionPeriodUnit: plan.subscriptionPeriodUnit, subscriptionPeriod: '1' }],
+		subscriptionPeriod: [
+			{ subscriptionPeriodUnit: plan.subscriptionPeriodUnit, subscriptionPeriod: '1' },
+		],
 		billingPeriod: { billingPeriod: '1', billingPeriodUnit: plan.billingPeriodUnit },
 		options: [
 			{
@@ -259,11 +290,27 @@ function planDetail(plan: SubscriptionPlan) {
 /** A subscription answer: every technology-solution field is null, plans go in subscriptionDetails. */
 function subscriptionDetailBody(plans: SubscriptionPlan[]) {
 	const tsFields = [
-		'ingramPartNumber', 'vendorPartNumber', 'customerPartNumber', 'productAuthorized', 'description', 'upc', 'productCategory',
-		'productSubCategory', 'vendorName', 'vendorNumber', 'productStatusCode', 'productClass', 'indicators', 'ciscoFields',
-		'warrantyInformation', 'additionalInformation',
+		'ingramPartNumber',
+		'vendorPartNumber',
+		'customerPartNumber',
+		'productAuthorized',
+		'description',
+		'upc',
+		'productCategory',
+		'productSubCategory',
+		'vendorName',
+		'vendorNumber',
+		'productStatusCode',
+		'productClass',
+		'indicators',
+		'ciscoFields',
+		'warrantyInformation',
+		'additionalInformation',
 	];
-	return { ...Object.fromEntries(tsFields.map((f) => [f, null])), subscriptionDetails: plans.map(planDetail) };
+	return {
+		...Object.fromEntries(tsFields.map((f) => [f, null])),
+		subscriptionDetails: plans.map(planDetail),
+	};
 }
 
 /** GET /resellers/v6/catalog/details/{ingramPartNumber} */
@@ -280,13 +327,25 @@ export const productDetailsByQuery: Route = (req, { data }) => {
 	const planId = q.str('planId');
 	const planName = q.str('planName');
 	if (!vpn && !planId && !planName) {
-		return badRequest(req, [{ field: 'vendorPartNumber', value: null, message: 'Either vendorPartNumber, planName or planId is required.' }]);
+		return badRequest(req, [
+			{
+				field: 'vendorPartNumber',
+				value: null,
+				message: 'Either vendorPartNumber, planName or planId is required.',
+			},
+		]);
 	}
 	const plans = data.plans.filter(
-		(p) => (!planId || p.planId === planId) && (!planName || sameText(p.planName, planName)) && (!vpn || sameText(p.vendorPartNumber, vpn)),
+		(p) =>
+			(!planId || p.planId === planId) &&
+			(!planName || sameText(p.planName, planName)) &&
+			(!vpn || sameText(p.vendorPartNumber, vpn)),
 	);
 	if (plans.length) return ok(subscriptionDetailBody(plans));
-	const product = vpn && !planId && !planName ? data.products.find((p) => sameText(p.vendorPartNumber, vpn)) : undefined;
+	const product =
+		vpn && !planId && !planName
+			? data.products.find((p) => sameText(p.vendorPartNumber, vpn))
+			: undefined;
 	return product ? ok(productDetail(product)) : { status: 404, body: NO_RECORDS_FOUND };
 };
 
@@ -319,7 +378,9 @@ function availability(p: Product, warehouseIds: string[] | undefined) {
 			quantityBackordered: s.quantityBackordered,
 			quantityBackorderedEta: s.backOrderEta ?? '',
 			quantityOnOrder: s.quantityOnOrder,
-			...(s.backOrderEta ? { backOrderInfo: [{ quantity: s.quantityOnOrder, etaDate: s.backOrderEta }] } : {}),
+			...(s.backOrderEta
+				? { backOrderInfo: [{ quantity: s.quantityOnOrder, etaDate: s.backOrderEta }] }
+				: {}),
 		})),
 	};
 }
@@ -329,12 +390,17 @@ function bidPrice(p: Product, bid: string | undefined): number {
 	return bid ? round2(p.customerPrice * 0.95) : p.customerPrice;
 }
 
-function paProduct(p: Product, requested: Record<string, unknown>, o: PaOptions): Record<string, unknown> {
+function paProduct(
+	p: Product,
+	requested: Record<string, unknown>,
+	o: PaOptions,
+): Record<string, unknown> {
 	const item: Record<string, unknown> = {};
 	if (p.hasDiscounts) item.productStatusMessage = 'ACOPS ARE AVAILABLE FOR THIS CUSTOMER AND SKU';
 	item.ingramPartNumber = p.ingramPartNumber;
 	item.vendorPartNumber = p.vendorPartNumber;
-	if (text(requested.customerPartNumber)) item.customerPartNumber = text(requested.customerPartNumber);
+	if (text(requested.customerPartNumber))
+		item.customerPartNumber = text(requested.customerPartNumber);
 	item.upc = p.upc;
 	item.vendorName = p.vendorName;
 	item.description = p.description;
@@ -358,7 +424,16 @@ function paProduct(p: Product, requested: Record<string, unknown>, o: PaOptions)
 	if (o.showReserveInventoryDetails) {
 		const total = p.stock.reduce((sum, s) => sum + s.quantityAvailable, 0);
 		item.reserveInventoryDetails =
-			total > 0 ? [{ quantityReserved: Math.min(10, total), quantityAvailable: Math.min(10, total), effectivedate: SEED_TODAY, expirydate: addDays(SEED_TODAY, 30) }] : [];
+			total > 0
+				? [
+						{
+							quantityReserved: Math.min(10, total),
+							quantityAvailable: Math.min(10, total),
+							effectivedate: SEED_TODAY,
+							expirydate: addDays(SEED_TODAY, 30),
+						},
+					]
+				: [];
 	}
 	if (o.includePricing) {
 		item.pricing = {
@@ -396,7 +471,17 @@ function paProduct(p: Product, requested: Record<string, unknown>, o: PaOptions)
 		item.discounts = [
 			{
 				specialPricing,
-				quantityDiscounts: p.hasDiscounts ? [{ conditionType: 'ZQTY', currencyCode: 'USD', currencyType: 'Amount', quantity: 10, amount: round2(p.customerPrice * 0.02) }] : [],
+				quantityDiscounts: p.hasDiscounts
+					? [
+							{
+								conditionType: 'ZQTY',
+								currencyCode: 'USD',
+								currencyType: 'Amount',
+								quantity: 10,
+								amount: round2(p.customerPrice * 0.02),
+							},
+						]
+					: [],
 			},
 		];
 	}
@@ -422,7 +507,9 @@ function paPlan(plan: SubscriptionPlan, o: PaOptions): Record<string, unknown> {
 				planDescription: plan.planDescription,
 				groups: [{ groupName: plan.groupName, groupDescription: plan.groupDescription }],
 				billingPeriod: { billingPeriodUnit: plan.billingPeriodUnit, billingPeriod: 1 },
-				subscriptionPeriod: [{ subscriptionPeriodUnit: plan.subscriptionPeriodUnit, subscriptionPeriod: '1' }],
+				subscriptionPeriod: [
+					{ subscriptionPeriodUnit: plan.subscriptionPeriodUnit, subscriptionPeriod: '1' },
+				],
 				options: [
 					{
 						resourceId: plan.resourceId,
@@ -453,14 +540,22 @@ function paPlan(plan: SubscriptionPlan, o: PaOptions): Record<string, unknown> {
 }
 
 /** Which identifier a P&A line used, and the "not found" message Ingram gives for it. */
-function lookup(req: Record<string, unknown>, products: Product[], plans: SubscriptionPlan[]): { product?: Product; plan?: SubscriptionPlan; error?: Record<string, unknown> } {
+function lookup(
+	req: Record<string, unknown>,
+	products: Product[],
+	plans: SubscriptionPlan[],
+): { product?: Product; plan?: SubscriptionPlan; error?: Record<string, unknown> } {
 	const ipn = text(req.ingramPartNumber);
 	const vpn = text(req.vendorPartNumber);
 	const upc = text(req.upc);
 	const cpn = text(req.customerPartNumber);
 	const planId = text(req.planID) ?? text(req.planId);
 	const notFound = (kind: string, value: string, key: string) => ({
-		error: { productStatusCode: 'E', productStatusMessage: `Product not found for ${kind}:  ${value}`, [key]: value },
+		error: {
+			productStatusCode: 'E',
+			productStatusMessage: `Product not found for ${kind}:  ${value}`,
+			[key]: value,
+		},
 	});
 	if (ipn) {
 		const product = products.find((p) => sameText(p.ingramPartNumber, ipn));
@@ -473,7 +568,9 @@ function lookup(req: Record<string, unknown>, products: Product[], plans: Subscr
 		return plan ? { plan } : notFound('VendorPartNumber', vpn, 'vendorPartNumber');
 	}
 	if (upc) {
-		const product = products.find((p) => p.upc && (p.upc === upc || p.upc.replace(/^0+/, '') === upc.replace(/^0+/, '')));
+		const product = products.find(
+			(p) => p.upc && (p.upc === upc || p.upc.replace(/^0+/, '') === upc.replace(/^0+/, '')),
+		);
 		return product ? { product } : notFound('UPC', upc, 'upc');
 	}
 	if (planId) {
@@ -482,7 +579,13 @@ function lookup(req: Record<string, unknown>, products: Product[], plans: Subscr
 	}
 	// Reseller-specific customer part numbers are not mapped in the simulated account.
 	if (cpn) return notFound('CustomerPartNumber', cpn, 'customerPartNumber');
-	return { error: { productStatusCode: 'E', productStatusMessage: 'Invalid request. IngramPartNumber, VendorPartNumber, UPC or PlanID is required.' } };
+	return {
+		error: {
+			productStatusCode: 'E',
+			productStatusMessage:
+				'Invalid request. IngramPartNumber, VendorPartNumber, UPC or PlanID is required.',
+		},
+	};
 }
 
 /** POST /resellers/v6/catalog/priceandavailability */
@@ -491,16 +594,28 @@ export const priceAndAvailability: Route = (req, { data }): RouteResponse => {
 	const body = asRecord(req.body);
 	const requested = asArray(body.products).map(asRecord);
 	if (requested.length === 0) {
-		return badRequest(req, [{ field: 'products', value: body.products ?? null, message: 'At least one product is required.' }]);
+		return badRequest(req, [
+			{
+				field: 'products',
+				value: body.products ?? null,
+				message: 'At least one product is required.',
+			},
+		]);
 	}
 	if (requested.length > P_AND_A_MAX_PRODUCTS) {
 		return badRequest(req, [
-			{ field: 'products', value: requested.length, message: `A maximum of ${P_AND_A_MAX_PRODUCTS} products is allowed per request.` },
+			{
+				field: 'products',
+				value: requested.length,
+				message: `A maximum of ${P_AND_A_MAX_PRODUCTS} products is allowed per request.`,
+			},
 		]);
 	}
 	const warehouseRequest = asArray(body.availabilityByWarehouse).map(asRecord);
 	const allLocations = warehouseRequest.some((w) => w.availabilityForAllLocation === true);
-	const warehouseIds = warehouseRequest.map((w) => text(w.availabilityByWarehouseId)).filter((w): w is string => Boolean(w));
+	const warehouseIds = warehouseRequest
+		.map((w) => text(w.availabilityByWarehouseId))
+		.filter((w): w is string => Boolean(w));
 	const options: PaOptions = {
 		includePricing: q.bool('includePricing') === true,
 		includeAvailability: q.bool('includeAvailability') === true,
@@ -524,4 +639,3 @@ export const priceAndAvailability: Route = (req, { data }): RouteResponse => {
 export function findProduct(products: Product[], sku: string | undefined): Product | undefined {
 	return sku ? products.find((p) => sameText(p.ingramPartNumber, sku)) : undefined;
 }
-

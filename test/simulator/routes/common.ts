@@ -1,4 +1,3 @@
- 
 /** What every route gets and returns, plus the query, paging and date helpers they share. */
 import type { XiData } from '../data';
 import { ingramError, validationFailed, ERROR_TYPES, type ErrorField } from '../errors';
@@ -50,7 +49,14 @@ export function badRequest(req: RouteRequest, fields: ErrorField[]): RouteRespon
 
 /** Ingram answers unknown ids with 404 (the spec often lists only 200/400/500, the portal says 404). */
 export function notFound(req: RouteRequest, message: string): RouteResponse {
-	return { status: 404, body: ingramError(req.operationId, req.correlationId, { type: ERROR_TYPES.notFound, message, fields: [] }) };
+	return {
+		status: 404,
+		body: ingramError(req.operationId, req.correlationId, {
+			type: ERROR_TYPES.notFound,
+			message,
+			fields: [],
+		}),
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,9 +122,24 @@ export interface PageStyle {
 	maxSize: number;
 }
 
-export const PAGE_NUMBER_SIZE: PageStyle = { pageParam: 'pageNumber', sizeParam: 'pageSize', defaultSize: 25, maxSize: 100 };
-export const PAGE_SIZE_LOWER: PageStyle = { pageParam: 'page', sizeParam: 'size', defaultSize: 25, maxSize: 100 };
-export const PAGE_SIZE_CAPITALISED: PageStyle = { pageParam: 'Page', sizeParam: 'Size', defaultSize: 25, maxSize: 100 };
+export const PAGE_NUMBER_SIZE: PageStyle = {
+	pageParam: 'pageNumber',
+	sizeParam: 'pageSize',
+	defaultSize: 25,
+	maxSize: 100,
+};
+export const PAGE_SIZE_LOWER: PageStyle = {
+	pageParam: 'page',
+	sizeParam: 'size',
+	defaultSize: 25,
+	maxSize: 100,
+};
+export const PAGE_SIZE_CAPITALISED: PageStyle = {
+	pageParam: 'Page',
+	sizeParam: 'Size',
+	defaultSize: 25,
+	maxSize: 100,
+};
 
 export interface Page<T> {
 	items: T[];
@@ -133,7 +154,10 @@ export interface Page<T> {
  * Reads the page parameters. Renewals and returns type page/size as *strings* in the spec, so
  * "abc" passes spec validation and is rejected here; pageSize above the maximum is capped.
  */
-export function readPage(query: Query, style: PageStyle): { pageNumber: number; pageSize: number } | ErrorField[] {
+export function readPage(
+	query: Query,
+	style: PageStyle,
+): { pageNumber: number; pageSize: number } | ErrorField[] {
 	const errors: ErrorField[] = [];
 	const parse = (name: string, fallback: number): number => {
 		const raw = query.str(name);
@@ -151,7 +175,13 @@ export function readPage(query: Query, style: PageStyle): { pageNumber: number; 
 }
 
 /** `/resellers/v6/catalog?keyword=mobile&pageSize=25&pageNumber=3` */
-function pageLink(path: string, query: Query, style: PageStyle, pageNumber: number, pageSize: number): string {
+function pageLink(
+	path: string,
+	query: Query,
+	style: PageStyle,
+	pageNumber: number,
+	pageSize: number,
+): string {
 	const params = new URLSearchParams();
 	for (const [key, values] of query.entries()) {
 		if (key === style.pageParam || key === style.sizeParam) continue;
@@ -162,7 +192,12 @@ function pageLink(path: string, query: Query, style: PageStyle, pageNumber: numb
 	return `${path}?${params.toString()}`;
 }
 
-export function paginate<T>(items: T[], req: RouteRequest, style: PageStyle, page: { pageNumber: number; pageSize: number }): Page<T> {
+export function paginate<T>(
+	items: T[],
+	req: RouteRequest,
+	style: PageStyle,
+	page: { pageNumber: number; pageSize: number },
+): Page<T> {
 	const query = new Query(req.query);
 	const start = (page.pageNumber - 1) * page.pageSize;
 	const lastPage = Math.max(1, Math.ceil(items.length / page.pageSize));
@@ -171,8 +206,14 @@ export function paginate<T>(items: T[], req: RouteRequest, style: PageStyle, pag
 		pageNumber: page.pageNumber,
 		pageSize: page.pageSize,
 		total: items.length,
-		nextPage: page.pageNumber < lastPage ? pageLink(req.path, query, style, page.pageNumber + 1, page.pageSize) : null,
-		previousPage: page.pageNumber > 1 ? pageLink(req.path, query, style, Math.min(page.pageNumber - 1, lastPage), page.pageSize) : null,
+		nextPage:
+			page.pageNumber < lastPage
+				? pageLink(req.path, query, style, page.pageNumber + 1, page.pageSize)
+				: null,
+		previousPage:
+			page.pageNumber > 1
+				? pageLink(req.path, query, style, Math.min(page.pageNumber - 1, lastPage), page.pageSize)
+				: null,
 	};
 }
 
@@ -196,7 +237,8 @@ export interface DateRange {
 export function dateRange(values: string[]): DateRange | string | undefined {
 	if (values.length === 0) return undefined;
 	if (values.length !== 2) return 'only 2 entries allowed: start and end date';
-	if (!values.every((v) => ISO_DATE.test(v))) return 'input date format error expected format is - yyyy-MM-dd';
+	if (!values.every((v) => ISO_DATE.test(v)))
+		return 'input date format error expected format is - yyyy-MM-dd';
 	const [from, to] = values;
 	return from <= to ? { from, to } : { from: to, to: from };
 }
@@ -218,7 +260,9 @@ export function inRange(date: string | undefined | null, range: DateRange): bool
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: {};
 }
 
 export function asArray(value: unknown): unknown[] {

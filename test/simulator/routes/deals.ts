@@ -1,4 +1,3 @@
- 
 /**
  * Deals (special bids): search and details.
  *
@@ -10,7 +9,18 @@
  */
 import { SEED_TODAY } from '../data';
 import { round2 } from '../random';
-import { contains, notFound, ok, paginate, PAGE_SIZE_CAPITALISED, Query, readPage, sameText, badRequest, type Route } from './common';
+import {
+	contains,
+	notFound,
+	ok,
+	paginate,
+	PAGE_SIZE_CAPITALISED,
+	Query,
+	readPage,
+	sameText,
+	badRequest,
+	type Route,
+} from './common';
 
 /** GET /resellers/v6/deals/search */
 export const searchDeals: Route = (req, { data }) => {
@@ -21,7 +31,10 @@ export const searchDeals: Route = (req, { data }) => {
 	const vendor = q.str('vendor');
 	const dealId = q.str('dealId');
 	const matching = data.deals.filter(
-		(d) => (!endUser || contains(d.endUser, endUser)) && (!vendor || contains(d.vendor, vendor)) && (!dealId || d.dealId === dealId),
+		(d) =>
+			(!endUser || contains(d.endUser, endUser)) &&
+			(!vendor || contains(d.vendor, vendor)) &&
+			(!dealId || d.dealId === dealId),
 	);
 	const result = paginate(matching, req, PAGE_SIZE_CAPITALISED, page);
 	return ok({
@@ -34,7 +47,11 @@ export const searchDeals: Route = (req, { data }) => {
 			endUser: d.endUser,
 			vendor: d.vendor,
 			dealExpiryDate: d.dealExpiryDate,
-			links: { topic: 'Deals', href: `/resellers/v6/deals/${d.dealId}?vendorName=${encodeURIComponent(d.vendor)}`, type: 'GET' },
+			links: {
+				topic: 'Deals',
+				href: `/resellers/v6/deals/${d.dealId}?vendorName=${encodeURIComponent(d.vendor)}`,
+				type: 'GET',
+			},
 		})),
 		nextPage: result.nextPage,
 		previousPage: result.previousPage,
@@ -44,9 +61,16 @@ export const searchDeals: Route = (req, { data }) => {
 /** GET /resellers/v6/deals/{dealId}?vendorName= */
 export const getDeal: Route = (req, { data }) => {
 	const vendorName = new Query(req.query).str('vendorName');
-	const deal = data.deals.find((d) => d.dealId === req.params.dealId && (!vendorName || sameText(d.vendor, vendorName)));
-	if (!deal) return notFound(req, `Deal ${req.params.dealId} not found for vendor ${vendorName ?? ''}.`.trim());
-	const daysRemaining = (expiry: string) => Math.max(0, Math.round((Date.parse(expiry.slice(0, 10)) - Date.parse(SEED_TODAY)) / 86400000));
+	const deal = data.deals.find(
+		(d) => d.dealId === req.params.dealId && (!vendorName || sameText(d.vendor, vendorName)),
+	);
+	if (!deal)
+		return notFound(
+			req,
+			`Deal ${req.params.dealId} not found for vendor ${vendorName ?? ''}.`.trim(),
+		);
+	const daysRemaining = (expiry: string) =>
+		Math.max(0, Math.round((Date.parse(expiry.slice(0, 10)) - Date.parse(SEED_TODAY)) / 86400000));
 	return ok({
 		dealId: deal.dealId,
 		version: deal.version,
@@ -57,7 +81,13 @@ export const getDeal: Route = (req, { data }) => {
 		dealExpiryDate: deal.dealExpiryDate,
 		priceProtectionEndDate: deal.priceProtectionEndDate,
 		currencyCode: deal.currencyCode,
-		endUserInfo: { name1: null, name2: null, addressLine3: null, addressLine4: null, ...deal.endUserInfo },
+		endUserInfo: {
+			name1: null,
+			name2: null,
+			addressLine3: null,
+			addressLine4: null,
+			...deal.endUserInfo,
+		},
 		products: deal.products.map((p) => ({
 			ingramPartNumber: p.ingramPartNumber,
 			vendorPartNumber: p.vendorPartNumber,

@@ -1,4 +1,3 @@
- 
 /**
  * Freight estimate: what shipping an order would cost, per shipping warehouse and carrier.
  * Needs the IM-CustomerContact header. Line quantities are STRINGS in the spec ("1").
@@ -23,30 +22,59 @@ export const freightEstimate: Route = (req, { data }) => {
 	const body = asRecord(req.body);
 	const requested = asArray(body.lines).map(asRecord);
 	const errors: ErrorField[] = [];
-	if (requested.length === 0) errors.push({ field: 'lines', value: null, message: 'At least one line is required.' });
+	if (requested.length === 0)
+		errors.push({ field: 'lines', value: null, message: 'At least one line is required.' });
 	if (!text(body.shipToAddressId) && Object.keys(asRecord(body.shipToAddress)).length === 0) {
-		errors.push({ field: 'shipToAddress', value: null, message: 'Either shipToAddressId or shipToAddress is required.' });
+		errors.push({
+			field: 'shipToAddress',
+			value: null,
+			message: 'Either shipToAddressId or shipToAddress is required.',
+		});
 	}
-	const lines: { product: Product; quantity: number; warehouseId: string; carrierCode?: string }[] = [];
+	const lines: { product: Product; quantity: number; warehouseId: string; carrierCode?: string }[] =
+		[];
 	requested.forEach((line, i) => {
 		const sku = text(line.ingramPartNumber);
 		const product = findProduct(data.products, sku);
 		const quantity = Number(line.quantity ?? 1);
-		if (!product) errors.push({ field: `lines[${i}].ingramPartNumber`, value: sku ?? null, message: `Product not found for IngramPartNumber: ${sku ?? ''}` });
-		if (!Number.isInteger(quantity) || quantity < 1) errors.push({ field: `lines[${i}].quantity`, value: line.quantity, message: 'Quantity must be a positive whole number.' });
+		if (!product)
+			errors.push({
+				field: `lines[${i}].ingramPartNumber`,
+				value: sku ?? null,
+				message: `Product not found for IngramPartNumber: ${sku ?? ''}`,
+			});
+		if (!Number.isInteger(quantity) || quantity < 1)
+			errors.push({
+				field: `lines[${i}].quantity`,
+				value: line.quantity,
+				message: 'Quantity must be a positive whole number.',
+			});
 		if (!product || !Number.isInteger(quantity) || quantity < 1) return;
 		const warehouseId =
-			text(line.warehouseId) ?? product.stock.find((s) => s.quantityAvailable >= quantity)?.warehouseId ?? product.stock[0]?.warehouseId ?? '';
+			text(line.warehouseId) ??
+			product.stock.find((s) => s.quantityAvailable >= quantity)?.warehouseId ??
+			product.stock[0]?.warehouseId ??
+			'';
 		lines.push({ product, quantity, warehouseId, carrierCode: text(line.carrierCode) });
 	});
 	if (errors.length) return badRequest(req, errors);
 
-	const branches = [...new Set(lines.filter((l) => l.product.productType === 'IM::physical' && l.warehouseId).map((l) => l.warehouseId))];
+	const branches = [
+		...new Set(
+			lines
+				.filter((l) => l.product.productType === 'IM::physical' && l.warehouseId)
+				.map((l) => l.warehouseId),
+		),
+	];
 	const distribution = branches.map((branch) => {
 		const inBranch = lines.filter((l) => l.warehouseId === branch);
 		const kg = round2(inBranch.reduce((sum, l) => sum + l.product.weightKg * l.quantity, 0));
-		const requestedCarrier = CARRIERS.find((c) => inBranch.some((l) => l.carrierCode === c.carrierCode));
-		const chosen = requestedCarrier ?? CARRIERS.reduce((best, c) => (carrierCharge(c, kg) < carrierCharge(best, kg) ? c : best));
+		const requestedCarrier = CARRIERS.find((c) =>
+			inBranch.some((l) => l.carrierCode === c.carrierCode),
+		);
+		const chosen =
+			requestedCarrier ??
+			CARRIERS.reduce((best, c) => (carrierCharge(c, kg) < carrierCharge(best, kg) ? c : best));
 		return {
 			shipFromBranchNumber: branch,
 			carrierCode: chosen.carrierCode,

@@ -1,15 +1,26 @@
- 
 /**
  * Every XI operation the simulator serves, by the operationId the spec gives it. Path, method and
  * parameter validation come from the spec (see ../spec.ts); these are only the behaviours.
  * The token endpoint is handled by the server itself (it is the gateway, not a resellers service).
  */
-import { priceAndAvailability, productDetails, productDetailsByQuery, productSearch } from './catalog';
+import {
+	priceAndAvailability,
+	productDetails,
+	productDetailsByQuery,
+	productSearch,
+} from './catalog';
 import type { Route } from './common';
 import { getDeal, searchDeals } from './deals';
 import { freightEstimate } from './freight';
 import { getInvoice, searchInvoices } from './invoices';
-import { cancelOrder, createOrderV6, createOrderV7, getOrder, modifyOrder, searchOrders } from './orders';
+import {
+	cancelOrder,
+	createOrderV6,
+	createOrderV7,
+	getOrder,
+	modifyOrder,
+	searchOrders,
+} from './orders';
 import { createQuote, getQuote, searchQuotes, validateQuote } from './quotes';
 import { getRenewal, searchRenewals } from './renewals';
 import { createReturn, getReturn, searchReturns } from './returns';

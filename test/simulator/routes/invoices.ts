@@ -1,4 +1,3 @@
- 
 /**
  * Invoices: search and details v6.1. Both need the IM-ApplicationID header. One invoice per
  * shipped order, numbered after the sub-order (`20-RD3QV-11`).
@@ -9,7 +8,19 @@
  */
 import { type Invoice, type Order } from '../data';
 import { round2 } from '../random';
-import { badRequest, isIsoDate, notFound, ok, paginate, PAGE_NUMBER_SIZE, Query, sameText, readPage, type Route, type RouteContext } from './common';
+import {
+	badRequest,
+	isIsoDate,
+	notFound,
+	ok,
+	paginate,
+	PAGE_NUMBER_SIZE,
+	Query,
+	sameText,
+	readPage,
+	type Route,
+	type RouteContext,
+} from './common';
 
 interface InvoiceView {
 	invoice: Invoice;
@@ -28,7 +39,11 @@ function views({ data }: RouteContext): InvoiceView[] {
 		.filter((v) => v.order !== undefined);
 }
 
-const DATE_FILTERS: [param: string, pick: (v: InvoiceView) => string, compare: 'eq' | 'from' | 'to'][] = [
+const DATE_FILTERS: [
+	param: string,
+	pick: (v: InvoiceView) => string,
+	compare: 'eq' | 'from' | 'to',
+][] = [
 	['invoiceDate', (v) => v.invoice.invoiceDate, 'eq'],
 	['invoiceDueDate', (v) => v.invoice.invoiceDueDate, 'eq'],
 	['paymentTermsNetDate', (v) => v.invoice.invoiceDueDate, 'eq'],
@@ -55,9 +70,18 @@ export const searchInvoices: Route = (req, ctx) => {
 	const q = new Query(req.query);
 	const page = readPage(q, PAGE_NUMBER_SIZE);
 	if (Array.isArray(page)) return badRequest(req, page);
-	const badDates = DATE_FILTERS.filter(([param]) => q.has(param) && !isIsoDate(q.str(param) as string));
+	const badDates = DATE_FILTERS.filter(
+		([param]) => q.has(param) && !isIsoDate(q.str(param) as string),
+	);
 	if (badDates.length) {
-		return badRequest(req, badDates.map(([param]) => ({ field: param, value: q.str(param), message: `${param} must be in the format yyyy-MM-dd` })));
+		return badRequest(
+			req,
+			badDates.map(([param]) => ({
+				field: param,
+				value: q.str(param),
+				message: `${param} must be in the format yyyy-MM-dd`,
+			})),
+		);
 	}
 	const s = (name: string) => q.str(name);
 	const matching = views(ctx).filter(
@@ -65,24 +89,35 @@ export const searchInvoices: Route = (req, ctx) => {
 			(!s('invoiceNumber') || sameText(v.invoice.invoiceNumber, s('invoiceNumber') as string)) &&
 			(!s('invoiceStatus') || sameText(v.invoice.invoiceStatus, s('invoiceStatus') as string)) &&
 			(!s('invoiceType') || sameText(v.invoice.invoiceType, s('invoiceType') as string)) &&
-			(!s('customerOrderNumber') || sameText(v.order.customerOrderNumber, s('customerOrderNumber') as string)) &&
-			(!s('endCustomerOrderNumber') || sameText(v.order.endCustomerOrderNumber, s('endCustomerOrderNumber') as string)) &&
-			(!s('orderNumber') || sameText(v.order.ingramOrderNumber, (s('orderNumber') as string).replace(/-\d{2}$/, ''))) &&
+			(!s('customerOrderNumber') ||
+				sameText(v.order.customerOrderNumber, s('customerOrderNumber') as string)) &&
+			(!s('endCustomerOrderNumber') ||
+				sameText(v.order.endCustomerOrderNumber, s('endCustomerOrderNumber') as string)) &&
+			(!s('orderNumber') ||
+				sameText(v.order.ingramOrderNumber, (s('orderNumber') as string).replace(/-\d{2}$/, ''))) &&
 			(!s('DeliveryNumber') || v.invoice.deliveryNumber === s('DeliveryNumber')) &&
-			(!s('specialBidNumber') || v.order.lines.some((l) => l.specialBidNumber === s('specialBidNumber'))) &&
-			(!s('serialNumber') || v.order.lines.some((l) => l.serialNumbers.includes(s('serialNumber') as string))) &&
+			(!s('specialBidNumber') ||
+				v.order.lines.some((l) => l.specialBidNumber === s('specialBidNumber'))) &&
+			(!s('serialNumber') ||
+				v.order.lines.some((l) => l.serialNumbers.includes(s('serialNumber') as string))) &&
 			DATE_FILTERS.every(([param, pick, compare]) => {
 				const value = s(param);
 				if (!value) return true;
 				const date = pick(v);
-				return compare === 'eq' ? date === value : compare === 'from' ? date >= value : date <= value;
+				return compare === 'eq'
+					? date === value
+					: compare === 'from'
+						? date >= value
+						: date <= value;
 			}),
 	);
 	const key = ORDER_BY[(s('orderby') ?? 'invoiceDate').toLowerCase()] ?? ORDER_BY.invoicedate;
 	const descending = (s('direction') ?? 'desc').toLowerCase() !== 'asc';
 	matching.sort((a, b) => {
 		const [x, y] = descending ? [key(b), key(a)] : [key(a), key(b)];
-		return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+		return typeof x === 'number' && typeof y === 'number'
+			? x - y
+			: String(x).localeCompare(String(y));
 	});
 	const result = paginate(matching, req, PAGE_NUMBER_SIZE, page);
 	return ok({
@@ -128,7 +163,11 @@ export const getInvoice: Route = (req, ctx) => {
 		customerNumber: '20-222222',
 		ingramOrderNumber: `${order.ingramOrderNumber}-11`,
 		notes: order.notes,
-		paymentTermsInfo: { paymentTermsCode: invoice.paymentTermsCode, paymentTermsDescription: invoice.paymentTermsDescription, paymentTermsDueDate: invoice.invoiceDueDate },
+		paymentTermsInfo: {
+			paymentTermsCode: invoice.paymentTermsCode,
+			paymentTermsDescription: invoice.paymentTermsDescription,
+			paymentTermsDueDate: invoice.invoiceDueDate,
+		},
 		billToInfo: order.billToInfo,
 		shipToInfo: order.shipToInfo,
 		lines: order.lines.map((l) => ({
@@ -148,15 +187,32 @@ export const getInvoice: Route = (req, ctx) => {
 			taxPercentage: 0,
 			taxRate: 0,
 			taxAmount: 0,
-			...(withSerials ? { serialNumbers: l.serialNumbers.map((serialNumber) => ({ serialNumber })) } : {}),
+			...(withSerials
+				? { serialNumbers: l.serialNumbers.map((serialNumber) => ({ serialNumber })) }
+				: {}),
 			quantityOrdered: l.quantityOrdered,
 			quantityShipped: l.quantityOrdered,
 		})),
 		endUserInfo: order.endUserInfo ?? {},
-		fxRateInfo: { currencyCode: 'USD', companyCurrency: 'USD', invoiceCurrency: 'USD', currencyFxRate: 1 },
+		fxRateInfo: {
+			currencyCode: 'USD',
+			companyCurrency: 'USD',
+			invoiceCurrency: 'USD',
+			currencyFxRate: 1,
+		},
 		summary: {
-			lines: { productLineCount: order.lines.length, productLineTotalQuantity: order.lines.reduce((sum, l) => sum + l.quantityOrdered, 0) },
-			miscCharges: [{ chargeDescription: 'FREIGHT OUT', miscChargeLineCount: 1, miscChargeLineTotal: order.freightCharges, chargeLineReference: '8' }],
+			lines: {
+				productLineCount: order.lines.length,
+				productLineTotalQuantity: order.lines.reduce((sum, l) => sum + l.quantityOrdered, 0),
+			},
+			miscCharges: [
+				{
+					chargeDescription: 'FREIGHT OUT',
+					miscChargeLineCount: 1,
+					miscChargeLineTotal: order.freightCharges,
+					chargeLineReference: '8',
+				},
+			],
 			totals: {
 				netInvoiceAmount: net,
 				discountAmount: 0,

@@ -1,4 +1,3 @@
- 
 /**
  * Orders: search, details v6.1, create v6 (synchronous), create v7 (asynchronous), modify, cancel.
  *
@@ -15,7 +14,14 @@
  * - create v7 only acknowledges (200 + confirmationNumber); the result arrives by webhook.
  * Created orders are visible to search and details at once.
  */
-import { DEFAULT_SHIP_TO, WAREHOUSES, type Address, type Order, type OrderLine, type OrderStatus } from '../data';
+import {
+	DEFAULT_SHIP_TO,
+	WAREHOUSES,
+	type Address,
+	type Order,
+	type OrderLine,
+	type OrderStatus,
+} from '../data';
 import { ERROR_TYPES, ingramError, type ErrorField } from '../errors';
 import { round2, todayIso } from '../random';
 import { findProduct } from './catalog';
@@ -73,12 +79,21 @@ function warehouseLocation(id: string): string {
 /** Order numbers are matched without the sub-order suffix: 20-RD3QV-11 finds 20-RD3QV. */
 function findOrder(orders: Order[], number: string | undefined): Order | undefined {
 	if (!number) return undefined;
-	const base = number.trim().toUpperCase().replace(/^(\d{2}-[A-Z0-9]{5})-\d{2}$/, '$1');
+	const base = number
+		.trim()
+		.toUpperCase()
+		.replace(/^(\d{2}-[A-Z0-9]{5})-\d{2}$/, '$1');
 	return orders.find((o) => o.ingramOrderNumber === base);
 }
 
 function orderNotFound(req: RouteRequest): RouteResponse {
-	return { status: 404, body: ingramError(req.operationId, req.correlationId, { type: ERROR_TYPES.validationError, message: 'Order not found.' }) };
+	return {
+		status: 404,
+		body: ingramError(req.operationId, req.correlationId, {
+			type: ERROR_TYPES.validationError,
+			message: 'Order not found.',
+		}),
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,7 +112,8 @@ export const searchOrders: Route = (req, { data }) => {
 	const errors: ErrorField[] = [];
 	const range = (name: string): DateRange | undefined => {
 		const parsed = dateRange(q.list(name));
-		if (typeof parsed === 'string') errors.push({ field: name, value: q.list(name).join(','), message: parsed });
+		if (typeof parsed === 'string')
+			errors.push({ field: name, value: q.list(name).join(','), message: parsed });
 		return typeof parsed === 'object' ? parsed : undefined;
 	};
 	const orderDate = range('ingramOrderDate-bt');
@@ -106,7 +122,11 @@ export const searchOrders: Route = (req, { data }) => {
 	const deliveryDate = range('deliveryDate_bt');
 	const singleDate = q.str('ingramOrderDate');
 	if (singleDate && !isIsoDate(singleDate)) {
-		errors.push({ field: 'ingramOrderDate', value: singleDate, message: 'input date format error expected format is - yyyy-MM-dd' });
+		errors.push({
+			field: 'ingramOrderDate',
+			value: singleDate,
+			message: 'input date format error expected format is - yyyy-MM-dd',
+		});
 	}
 	if (errors.length) return badRequest(req, errors);
 
@@ -117,18 +137,23 @@ export const searchOrders: Route = (req, { data }) => {
 	const matching = data.orders.filter(
 		(o) =>
 			(!s('ingramOrderNumber') || findOrder([o], s('ingramOrderNumber')) !== undefined) &&
-			(!s('customerOrderNumber') || sameText(o.customerOrderNumber, s('customerOrderNumber') as string)) &&
-			(!s('endCustomerOrderNumber') || sameText(o.endCustomerOrderNumber, s('endCustomerOrderNumber') as string)) &&
+			(!s('customerOrderNumber') ||
+				sameText(o.customerOrderNumber, s('customerOrderNumber') as string)) &&
+			(!s('endCustomerOrderNumber') ||
+				sameText(o.endCustomerOrderNumber, s('endCustomerOrderNumber') as string)) &&
 			(statuses.length === 0 || statuses.some((st) => sameText(o.status, st))) &&
 			(!singleDate || o.ingramOrderDate.startsWith(singleDate)) &&
 			(!orderDate || inRange(o.ingramOrderDate, orderDate)) &&
 			(!invoiceDate || inRange(o.invoiceNumber ? o.shipment?.shipDate : undefined, invoiceDate)) &&
 			(!shipDate || inRange(o.shipment?.shipDate, shipDate)) &&
 			(!deliveryDate || inRange(o.shipment?.deliveryDate, deliveryDate)) &&
-			(!s('ingramPartNumber') || anyLine(o, (l) => sameText(l.ingramPartNumber, s('ingramPartNumber') as string))) &&
-			(!s('vendorPartNumber') || anyLine(o, (l) => sameText(l.vendorPartNumber, s('vendorPartNumber') as string))) &&
+			(!s('ingramPartNumber') ||
+				anyLine(o, (l) => sameText(l.ingramPartNumber, s('ingramPartNumber') as string))) &&
+			(!s('vendorPartNumber') ||
+				anyLine(o, (l) => sameText(l.vendorPartNumber, s('vendorPartNumber') as string))) &&
 			(!s('vendorName') || anyLine(o, (l) => contains(l.vendorName, s('vendorName') as string))) &&
-			(!s('serialNumber') || anyLine(o, (l) => l.serialNumbers.includes(s('serialNumber') as string))) &&
+			(!s('serialNumber') ||
+				anyLine(o, (l) => l.serialNumbers.includes(s('serialNumber') as string))) &&
 			(!s('specialBidNumber') || anyLine(o, (l) => l.specialBidNumber === s('specialBidNumber'))) &&
 			(!s('trackingNumber') || o.shipment?.trackingNumber === s('trackingNumber')),
 	);
@@ -153,10 +178,20 @@ export const searchOrders: Route = (req, { data }) => {
 					subOrderNumber: `${o.ingramOrderNumber}-11`,
 					subOrderTotal: total(o).toFixed(2),
 					subOrderStatus: o.status,
-					links: [{ topic: 'orders', href: `/resellers/v6.1/orders/${o.ingramOrderNumber}-11`, type: 'GET' }],
+					links: [
+						{
+							topic: 'orders',
+							href: `/resellers/v6.1/orders/${o.ingramOrderNumber}-11`,
+							type: 'GET',
+						},
+					],
 				},
 			],
-			links: { topic: 'orders', href: `/resellers/v6.1/orders/${o.ingramOrderNumber}`, type: 'GET' },
+			links: {
+				topic: 'orders',
+				href: `/resellers/v6.1/orders/${o.ingramOrderNumber}`,
+				type: 'GET',
+			},
 		})),
 		nextPage: result.nextPage,
 		previousPage: result.previousPage,
@@ -171,7 +206,10 @@ export const searchOrders: Route = (req, { data }) => {
  * `simulateStatus` (sandbox only) shows the order as if it had reached another state, without
  * changing it.
  */
-function simulate(order: Order, simulateStatus: string | undefined): { order: Order; title: string } {
+function simulate(
+	order: Order,
+	simulateStatus: string | undefined,
+): { order: Order; title: string } {
 	const copy = structuredClone(order);
 	const shipment = copy.shipment ?? {
 		shipDate: todayIso(),
@@ -185,7 +223,9 @@ function simulate(order: Order, simulateStatus: string | undefined): { order: Or
 		case 'IM::SHIPPED':
 			copy.status = 'SHIPPED';
 			copy.shipment = shipment;
-			copy.lines.forEach((l) => Object.assign(l, { quantityConfirmed: l.quantityOrdered, quantityBackOrdered: 0 }));
+			copy.lines.forEach((l) =>
+				Object.assign(l, { quantityConfirmed: l.quantityOrdered, quantityBackOrdered: 0 }),
+			);
 			return { order: copy, title: 'Shipped' };
 		case 'IM::INVOICED':
 			copy.status = 'SHIPPED';
@@ -226,7 +266,8 @@ function detailLine(order: Order, line: OrderLine, index: number, partiallyShipp
 		currencyCode: order.currencyCode,
 		quantityOrdered: line.quantityOrdered,
 		quantityConfirmed: line.quantityConfirmed,
-		quantityBackOrdered: partiallyShipped && !shipped ? line.quantityOrdered : line.quantityBackOrdered,
+		quantityBackOrdered:
+			partiallyShipped && !shipped ? line.quantityOrdered : line.quantityBackOrdered,
 		specialBidNumber: line.specialBidNumber ?? '',
 		requestedDeliverydate: '',
 		promisedDeliveryDate: s?.deliveryDate ?? '',
@@ -269,7 +310,15 @@ function detailLine(order: Order, line: OrderLine, index: number, partiallyShipp
 					]
 				: [],
 		additionalAttributes: [],
-		links: order.invoiceNumber ? [{ topic: 'invoices', href: `/resellers/v6.1/invoices/${order.invoiceNumber}`, type: 'GET' }] : [],
+		links: order.invoiceNumber
+			? [
+					{
+						topic: 'invoices',
+						href: `/resellers/v6.1/invoices/${order.invoiceNumber}`,
+						type: 'GET',
+					},
+				]
+			: [],
 	};
 }
 
@@ -304,7 +353,14 @@ export const getOrder: Route = (req, { data }) => {
 		endUserInfo: order.endUserInfo ?? {},
 		lines: order.lines.map((l, i) => detailLine(order, l, i, partial)),
 		miscellaneousCharges: order.freightCharges
-			? [{ subOrderNumber: `${order.ingramOrderNumber}-11`, chargeLineReference: '8', chargeDescription: 'FREIGHT OUT', chargeAmount: order.freightCharges.toFixed(2) }]
+			? [
+					{
+						subOrderNumber: `${order.ingramOrderNumber}-11`,
+						chargeLineReference: '8',
+						chargeDescription: 'FREIGHT OUT',
+						chargeAmount: order.freightCharges.toFixed(2),
+					},
+				]
 			: [],
 		additionalAttributes: order.additionalAttributes,
 	});
@@ -335,7 +391,12 @@ function address(value: unknown): Address | undefined {
 
 /** Ingram refuses US/Canadian addresses whose state is not a 2-letter code. */
 function invalidState(a: Address | undefined): boolean {
-	return Boolean(a && a.state && ['US', 'CA'].includes(a.countryCode.toUpperCase()) && !/^[A-Za-z]{2}$/.test(a.state));
+	return Boolean(
+		a &&
+		a.state &&
+		['US', 'CA'].includes(a.countryCode.toUpperCase()) &&
+		!/^[A-Za-z]{2}$/.test(a.state),
+	);
 }
 
 function addressChecks(body: Record<string, unknown>): ErrorField[] {
@@ -343,12 +404,21 @@ function addressChecks(body: Record<string, unknown>): ErrorField[] {
 	if (body.endUserInfo !== undefined) {
 		const values = Object.values(asRecord(body.endUserInfo));
 		if (values.every((v) => text(v) === undefined)) {
-			fields.push({ field: 'endUserInfo', value: body.endUserInfo, message: 'endUserInfo Object: Values under endUserInfo object cannot be empty.' });
+			fields.push({
+				field: 'endUserInfo',
+				value: body.endUserInfo,
+				message: 'endUserInfo Object: Values under endUserInfo object cannot be empty.',
+			});
 		}
 	}
 	for (const key of ['shipToInfo', 'endUserInfo']) {
 		const a = address(body[key]);
-		if (invalidState(a)) fields.push({ field: `${key}.state`, value: a?.state, message: 'State must be a 2 character state code for US and CA addresses.' });
+		if (invalidState(a))
+			fields.push({
+				field: `${key}.state`,
+				value: a?.state,
+				message: 'State must be a 2 character state code for US and CA addresses.',
+			});
 	}
 	return fields;
 }
@@ -372,24 +442,34 @@ export const createOrderV6: Route = (req, ctx) => {
 	const body = asRecord(req.body);
 	const customerOrderNumber = text(body.customerOrderNumber);
 	const attributes = body.additionalAttributes;
-	const allowDuplicate = attribute(attributes, 'allowDuplicateCustomerOrderNumber')?.toLowerCase() === 'true';
+	const allowDuplicate =
+		attribute(attributes, 'allowDuplicateCustomerOrderNumber')?.toLowerCase() === 'true';
 	const customerHold = attribute(attributes, 'allowOrderOnCustomerHold')?.toLowerCase() === 'true';
 	const shipFromWarehouseId = attribute(attributes, 'shipFromWarehouseId');
 	const headerBid = text(body.specialBidNumber);
 
 	const fields: ErrorField[] = [];
 	if (!customerOrderNumber) {
-		fields.push({ field: 'customerOrderNumber', value: null, message: 'customerOrderNumber is required.' });
-	} else if (!allowDuplicate && data.orders.some((o) => sameText(o.customerOrderNumber, customerOrderNumber))) {
+		fields.push({
+			field: 'customerOrderNumber',
+			value: null,
+			message: 'customerOrderNumber is required.',
+		});
+	} else if (
+		!allowDuplicate &&
+		data.orders.some((o) => sameText(o.customerOrderNumber, customerOrderNumber))
+	) {
 		fields.push({
 			field: 'customerOrderNumber',
 			value: customerOrderNumber,
-			message: 'Duplicate customerOrderNumber. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to place it anyway.',
+			message:
+				'Duplicate customerOrderNumber. Send additionalAttributes allowDuplicateCustomerOrderNumber=true to place it anyway.',
 		});
 	}
 	fields.push(...addressChecks(body));
 	const requestedLines = asArray(body.lines).map(asRecord);
-	if (requestedLines.length === 0) fields.push({ field: 'lines', value: null, message: 'At least one line is required.' });
+	if (requestedLines.length === 0)
+		fields.push({ field: 'lines', value: null, message: 'At least one line is required.' });
 	if (fields.length) return badRequest(req, fields);
 
 	const accepted: AcceptedLine[] = [];
@@ -400,17 +480,37 @@ export const createOrderV6: Route = (req, ctx) => {
 		const customerLineNumber = text(raw.customerLineNumber) ?? String(i + 1).padStart(3, '0');
 		const product = findProduct(data.products, sku);
 		if (!product) {
-			rejected.push({ customerLinenumber: customerLineNumber, ingramPartNumber: sku ?? '', quantityOrdered: quantity, rejectCode: 'EN', rejectReason: `SKU-NOTFOUND    ${sku ?? ''}` });
+			rejected.push({
+				customerLinenumber: customerLineNumber,
+				ingramPartNumber: sku ?? '',
+				quantityOrdered: quantity,
+				rejectCode: 'EN',
+				rejectReason: `SKU-NOTFOUND    ${sku ?? ''}`,
+			});
 			return;
 		}
 		if (!Number.isInteger(quantity) || quantity < 1) {
-			rejected.push({ customerLinenumber: customerLineNumber, ingramPartNumber: sku, quantityOrdered: quantity, rejectCode: 'EQ', rejectReason: `INVALID-QUANTITY    ${raw.quantity}` });
+			rejected.push({
+				customerLinenumber: customerLineNumber,
+				ingramPartNumber: sku,
+				quantityOrdered: quantity,
+				rejectCode: 'EQ',
+				rejectReason: `INVALID-QUANTITY    ${raw.quantity}`,
+			});
 			return;
 		}
-		const stock = product.stock.find((s) => (shipFromWarehouseId ? s.warehouseId === shipFromWarehouseId : s.quantityAvailable >= quantity));
+		const stock = product.stock.find((s) =>
+			shipFromWarehouseId ? s.warehouseId === shipFromWarehouseId : s.quantityAvailable >= quantity,
+		);
 		const isPhysicalStock = product.productType === 'IM::physical' && !product.directShip;
-		const backordered = isPhysicalStock && (!stock || stock.quantityAvailable < quantity) ? quantity : 0;
-		const unitPrice = typeof raw.unitPrice === 'number' ? raw.unitPrice : text(raw.specialBidNumber) || headerBid ? round2(product.customerPrice * 0.95) : product.customerPrice;
+		const backordered =
+			isPhysicalStock && (!stock || stock.quantityAvailable < quantity) ? quantity : 0;
+		const unitPrice =
+			typeof raw.unitPrice === 'number'
+				? raw.unitPrice
+				: text(raw.specialBidNumber) || headerBid
+					? round2(product.customerPrice * 0.95)
+					: product.customerPrice;
 		accepted.push({
 			directShip: product.directShip,
 			kg: product.weightKg * quantity,
@@ -428,7 +528,8 @@ export const createOrderV6: Route = (req, ctx) => {
 				unitPrice,
 				specialBidNumber: text(raw.specialBidNumber) ?? headerBid,
 				notes: text(raw.notes),
-				warehouseId: stock?.warehouseId ?? product.stock[0]?.warehouseId ?? (product.directShip ? 'DS' : '20'),
+				warehouseId:
+					stock?.warehouseId ?? product.stock[0]?.warehouseId ?? (product.directShip ? 'DS' : '20'),
 				serialNumbers: [],
 			},
 		});
@@ -437,25 +538,41 @@ export const createOrderV6: Route = (req, ctx) => {
 	if (accepted.length === 0) {
 		return badRequest(
 			req,
-			rejected.map((r, i) => ({ field: `lines[${i}].ingramPartNumber`, value: r.ingramPartNumber, message: String(r.rejectReason) })),
+			rejected.map((r, i) => ({
+				field: `lines[${i}].ingramPartNumber`,
+				value: r.ingramPartNumber,
+				message: String(r.rejectReason),
+			})),
 		);
 	}
 
 	const shipTo = address(body.shipToInfo);
 	const shipToAddressId = text(asRecord(body.shipToInfo).addressId);
 	const shipToInfo: Address & { addressId?: string } =
-		!shipTo || (shipToAddressId && !shipTo.addressLine1) ? { ...DEFAULT_SHIP_TO, addressId: shipToAddressId ?? DEFAULT_SHIP_TO.addressId } : shipTo;
+		!shipTo || (shipToAddressId && !shipTo.addressLine1)
+			? { ...DEFAULT_SHIP_TO, addressId: shipToAddressId ?? DEFAULT_SHIP_TO.addressId }
+			: shipTo;
 	const endUserInfo = address(body.endUserInfo);
 	const now = ctx.now();
 	const orderDate = now.toISOString().slice(0, 10);
 
 	// Stock lines ship from an Ingram warehouse; direct-ship lines become a separate order.
-	const groups = [accepted.filter((a) => !a.directShip), accepted.filter((a) => a.directShip)].filter((g) => g.length);
+	const groups = [
+		accepted.filter((a) => !a.directShip),
+		accepted.filter((a) => a.directShip),
+	].filter((g) => g.length);
 	const orders: Order[] = groups.map((group) => {
 		const directShip = group[0].directShip;
-		const lines = group.map((a, i) => ({ ...a.line, ingramLineNumber: String(i + 1).padStart(3, '0') }));
+		const lines = group.map((a, i) => ({
+			...a.line,
+			ingramLineNumber: String(i + 1).padStart(3, '0'),
+		}));
 		const anyBackordered = lines.some((l) => l.quantityBackOrdered > 0);
-		const status: OrderStatus = customerHold ? 'ON HOLD' : anyBackordered ? 'BACKORDERED' : 'PROCESSING';
+		const status: OrderStatus = customerHold
+			? 'ON HOLD'
+			: anyBackordered
+				? 'BACKORDERED'
+				: 'PROCESSING';
 		return {
 			ingramOrderNumber: newOrderNumber(ctx),
 			ingramOrderDate: now.toISOString().replace(/\.\d{3}Z$/, '+00:00'),
@@ -473,12 +590,19 @@ export const createOrderV6: Route = (req, ctx) => {
 			shipToInfo,
 			endUserInfo,
 			lines,
-			freightCharges: directShip ? 0 : round2(Math.max(7.13, group.reduce((sum, a) => sum + a.kg, 0) * 1.6)),
+			freightCharges: directShip
+				? 0
+				: round2(Math.max(7.13, group.reduce((sum, a) => sum + a.kg, 0) * 1.6)),
 			totalTax: 0,
 			currencyCode: 'USD',
 			paymentTerms: 'NET 30 DAYS',
 			specialBidNumber: headerBid,
-			additionalAttributes: asArray(attributes).map(asRecord).map((a) => ({ attributeName: text(a.attributeName) ?? '', attributeValue: text(a.attributeValue) ?? '' })),
+			additionalAttributes: asArray(attributes)
+				.map(asRecord)
+				.map((a) => ({
+					attributeName: text(a.attributeName) ?? '',
+					attributeValue: text(a.attributeValue) ?? '',
+				})),
 			source: 'api',
 		};
 	});
@@ -514,12 +638,24 @@ export const createOrderV6: Route = (req, ctx) => {
 			// An object, as in every Ingram example (the schema says array).
 			shipmentDetails:
 				order.orderType === 'D'
-					? { carrierCode: 'DS', carrierName: 'VENDOR DIRECT SHIP', shipFromWarehouseId: '', shipFromLocation: l.vendorName }
-					: { carrierCode: 'RG', carrierName: 'FEDEX GROUND', shipFromWarehouseId: l.warehouseId, shipFromLocation: warehouseLocation(l.warehouseId) },
+					? {
+							carrierCode: 'DS',
+							carrierName: 'VENDOR DIRECT SHIP',
+							shipFromWarehouseId: '',
+							shipFromLocation: l.vendorName,
+						}
+					: {
+							carrierCode: 'RG',
+							carrierName: 'FEDEX GROUND',
+							shipFromWarehouseId: l.warehouseId,
+							shipFromLocation: warehouseLocation(l.warehouseId),
+						},
 		})),
 		...(i === 0 && rejected.length ? { rejectedLineItems: rejected } : {}),
 		additionalAttributes: [],
-		links: [{ topic: 'orders', href: `/resellers/v6.1/orders/${order.ingramOrderNumber}`, type: 'GET' }],
+		links: [
+			{ topic: 'orders', href: `/resellers/v6.1/orders/${order.ingramOrderNumber}`, type: 'GET' },
+		],
 	}));
 
 	return {
@@ -551,12 +687,21 @@ export const createOrderV7: Route = (req, ctx) => {
 	const fields: ErrorField[] = [];
 	if (quoteNumber) {
 		const quote = ctx.data.quotes.find((q) => sameText(q.quoteNumber, quoteNumber));
-		if (!quote) fields.push({ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' });
+		if (!quote)
+			fields.push({ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' });
 		else if (!sameText(quote.status, 'Ready To Order')) {
-			fields.push({ field: 'quoteNumber', value: quoteNumber, message: `Quote is in "${quote.status}" status; only quotes in "Ready To Order" status can be ordered.` });
+			fields.push({
+				field: 'quoteNumber',
+				value: quoteNumber,
+				message: `Quote is in "${quote.status}" status; only quotes in "Ready To Order" status can be ordered.`,
+			});
 		}
 	} else if (asArray(body.lines).length === 0) {
-		fields.push({ field: 'lines', value: null, message: 'Either quoteNumber or lines is required.' });
+		fields.push({
+			field: 'lines',
+			value: null,
+			message: 'Either quoteNumber or lines is required.',
+		});
 	}
 	fields.push(...addressChecks(body));
 	if (fields.length) return badRequest(req, fields);
@@ -581,7 +726,8 @@ export const createOrderV7: Route = (req, ctx) => {
 // Modify / release / cancel
 // ---------------------------------------------------------------------------------------------
 
-const NOT_ON_HOLD = 'Order can not be modified/released. Order is already released or Order is not placed on Customer Hold';
+const NOT_ON_HOLD =
+	'Order can not be modified/released. Order is already released or Order is not placed on Customer Hold';
 
 function modifyLine(order: Order, line: OrderLine) {
 	return {
@@ -607,7 +753,8 @@ function modifyLine(order: Order, line: OrderLine) {
 export const modifyOrder: Route = (req, ctx) => {
 	const order = findOrder(ctx.data.orders, req.params.orderNumber);
 	if (!order) return orderNotFound(req);
-	if (!order.customerHold || order.status !== 'ON HOLD') return badRequest(req, [{ field: null, message: NOT_ON_HOLD }]);
+	if (!order.customerHold || order.status !== 'ON HOLD')
+		return badRequest(req, [{ field: null, message: NOT_ON_HOLD }]);
 
 	const body = asRecord(req.body);
 	const changed: OrderLine[] = [];
@@ -625,7 +772,12 @@ export const modifyOrder: Route = (req, ctx) => {
 
 	for (const raw of asArray(body.lines).map(asRecord)) {
 		const action = text(raw.addUpdateDeleteLine)?.toUpperCase();
-		const existing = order.lines.find((l) => l.ingramLineNumber === text(raw.ingramLineNumber)) ?? order.lines.find((l) => text(raw.customerLineNumber) && l.customerLineNumber === text(raw.customerLineNumber));
+		const existing =
+			order.lines.find((l) => l.ingramLineNumber === text(raw.ingramLineNumber)) ??
+			order.lines.find(
+				(l) =>
+					text(raw.customerLineNumber) && l.customerLineNumber === text(raw.customerLineNumber),
+			);
 		const quantity = typeof raw.quantity === 'number' ? raw.quantity : undefined;
 		if (action === 'ADD') {
 			const product = findProduct(ctx.data.products, text(raw.ingramPartNumber));
@@ -666,7 +818,11 @@ export const modifyOrder: Route = (req, ctx) => {
 					reject(raw, 'ERROR-INVALID-QUANTITY', 'EQ');
 					continue;
 				}
-				Object.assign(existing, { quantityOrdered: quantity, quantityConfirmed: quantity, quantityBackOrdered: 0 });
+				Object.assign(existing, {
+					quantityOrdered: quantity,
+					quantityConfirmed: quantity,
+					quantityBackOrdered: 0,
+				});
 			}
 			if (raw.notes !== undefined) existing.notes = text(raw.notes);
 			changed.push(existing);
@@ -678,33 +834,52 @@ export const modifyOrder: Route = (req, ctx) => {
 			order.lines = order.lines.filter((l) => l !== existing);
 			deleted.push(existing);
 		} else {
-			reject(raw, 'ERROR-ACTION-REQUIRED (addUpdateDeleteLine must be ADD, UPDATE or DELETE)', 'EA');
+			reject(
+				raw,
+				'ERROR-ACTION-REQUIRED (addUpdateDeleteLine must be ADD, UPDATE or DELETE)',
+				'EA',
+			);
 		}
 	}
 
 	let addressRefused = false;
 	if (body.shipToInfo !== undefined) {
 		const shipTo = address(body.shipToInfo);
-		if (!shipTo || invalidState(shipTo) || !shipTo.addressLine1 || !shipTo.city) addressRefused = true;
+		if (!shipTo || invalidState(shipTo) || !shipTo.addressLine1 || !shipTo.city)
+			addressRefused = true;
 		else order.shipToInfo = shipTo;
 	}
 	if (body.notes !== undefined) order.notes = text(body.notes) ?? '';
-	const headerChanged = (body.shipToInfo !== undefined && !addressRefused) || body.notes !== undefined;
+	const headerChanged =
+		(body.shipToInfo !== undefined && !addressRefused) || body.notes !== undefined;
 
 	if (addressRefused && changed.length === 0 && deleted.length === 0) {
-		return badRequest(req, [{ field: 'shipToAddress', message: 'Invalid details in shipping adress.Please update shipping address details with valid data' }]);
+		return badRequest(req, [
+			{
+				field: 'shipToAddress',
+				message:
+					'Invalid details in shipping adress.Please update shipping address details with valid data',
+			},
+		]);
 	}
 
 	if (new Query(req.query).str('actionCode')?.toLowerCase() === 'release') {
 		order.customerHold = false;
-		order.status = order.lines.some((l) => l.quantityBackOrdered > 0) ? 'BACKORDERED' : 'PROCESSING';
+		order.status = order.lines.some((l) => l.quantityBackOrdered > 0)
+			? 'BACKORDERED'
+			: 'PROCESSING';
 		return { status: 200, body: null };
 	}
 
 	const response: Record<string, unknown> = {
 		ingramOrderNumber: order.ingramOrderNumber,
 		orderModifiedDate: ctx.now().toISOString(),
-		...(addressRefused ? { changeDescription: 'Invalid details in shipping adress.Please update line details with valid data' } : {}),
+		...(addressRefused
+			? {
+					changeDescription:
+						'Invalid details in shipping adress.Please update line details with valid data',
+				}
+			: {}),
 		customerOrderNumber: order.customerOrderNumber,
 		endCustomerOrderNumber: order.endCustomerOrderNumber,
 		orderTotal: total(order),
@@ -715,7 +890,14 @@ export const modifyOrder: Route = (req, ctx) => {
 		orderStatus: order.status,
 		billToAddressId: order.billToAddressId,
 		shipToInfo: order.shipToInfo,
-		lines: [...changed.map((l) => modifyLine(order, l)), ...deleted.map((l) => ({ ingramLineNumber: l.ingramLineNumber, customerLineNumber: l.customerLineNumber, ingramPartNumber: l.ingramPartNumber }))],
+		lines: [
+			...changed.map((l) => modifyLine(order, l)),
+			...deleted.map((l) => ({
+				ingramLineNumber: l.ingramLineNumber,
+				customerLineNumber: l.customerLineNumber,
+				ingramPartNumber: l.ingramPartNumber,
+			})),
+		],
 		...(rejected.length ? { rejectedLineItems: rejected } : {}),
 		additionalAttributes: order.additionalAttributes,
 	};
@@ -733,7 +915,10 @@ export const cancelOrder: Route = (req, { data }) => {
 		return {
 			status: 405,
 			// Ingram's wording, typo included.
-			body: ingramError(req.operationId, req.correlationId, { type: ERROR_TYPES.validationError, message: 'Order can not be deleted as the order is not no hold.' }),
+			body: ingramError(req.operationId, req.correlationId, {
+				type: ERROR_TYPES.validationError,
+				message: 'Order can not be deleted as the order is not no hold.',
+			}),
 		};
 	}
 	order.status = 'CANCELLED';

@@ -1,4 +1,3 @@
- 
 /**
  * Quotes: search, details, validate (quote-to-order pre-check) and create.
  *
@@ -53,8 +52,12 @@ export const searchQuotes: Route = (req, { data }) => {
 	if (Array.isArray(page)) return badRequest(req, page);
 	const created = dateRange(q.list('ingramOrderDate-bt'));
 	const createdAlt = dateRange(q.list('quoteCreateDate-bt'));
-	for (const [name, parsed] of [['ingramOrderDate-bt', created], ['quoteCreateDate-bt', createdAlt]] as const) {
-		if (typeof parsed === 'string') return badRequest(req, [{ field: name, value: q.list(name).join(','), message: parsed }]);
+	for (const [name, parsed] of [
+		['ingramOrderDate-bt', created],
+		['quoteCreateDate-bt', createdAlt],
+	] as const) {
+		if (typeof parsed === 'string')
+			return badRequest(req, [{ field: name, value: q.list(name).join(','), message: parsed }]);
 	}
 	const s = (name: string) => q.str(name);
 	const matching = data.quotes.filter(
@@ -63,20 +66,28 @@ export const searchQuotes: Route = (req, { data }) => {
 			(!s('quoteName') || contains(quote.quoteName, s('quoteName') as string)) &&
 			(!s('status') || sameText(quote.status, s('status') as string)) &&
 			(!s('vendorName') || contains(quote.vendorName, s('vendorName') as string)) &&
-			(!s('specialBidNumber') || contains(quote.specialBidNumber, s('specialBidNumber') as string)) &&
-			(!s('endUserContact') || contains(quote.endUserContact, s('endUserContact') as string) || contains(quote.endUserInfo.companyName, s('endUserContact') as string)) &&
+			(!s('specialBidNumber') ||
+				contains(quote.specialBidNumber, s('specialBidNumber') as string)) &&
+			(!s('endUserContact') ||
+				contains(quote.endUserContact, s('endUserContact') as string) ||
+				contains(quote.endUserInfo.companyName, s('endUserContact') as string)) &&
 			(typeof created !== 'object' || inRange(quote.ingramQuoteDate, created)) &&
 			(typeof createdAlt !== 'object' || inRange(quote.ingramQuoteDate, createdAlt)),
 	);
 	const key = SORT_KEYS[(s('sortBy') ?? 'createdDate').toLowerCase()] ?? SORT_KEYS.createddate;
 	const descending = (s('sortingOrder') ?? 'desc').toLowerCase() !== 'asc';
-	matching.sort((a, b) => (descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))));
+	matching.sort((a, b) =>
+		descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b)),
+	);
 
 	const result = paginate(matching, req, PAGE_NUMBER_SIZE, page);
 	if (result.items.length === 0) {
 		return {
 			status: 404,
-			body: ingramError(req.operationId, req.correlationId, { type: ERROR_TYPES.validationFailed, message: 'No records found for the provided criteria.' }),
+			body: ingramError(req.operationId, req.correlationId, {
+				type: ERROR_TYPES.validationFailed,
+				message: 'No records found for the provided criteria.',
+			}),
 		};
 	}
 	return ok({
@@ -123,13 +134,18 @@ export const getQuote: Route = (req, { data }) => {
 		ingramQuoteExpiryDate: quote.ingramQuoteExpiryDate,
 		currencyCode: quote.currencyCode,
 		specialBidId: quote.specialBidNumber ?? '',
-		specialBidExpirationDate: quote.specialBidNumber ? `${quote.ingramQuoteExpiryDate}T00:00:00` : '',
+		specialBidExpirationDate: quote.specialBidNumber
+			? `${quote.ingramQuoteExpiryDate}T00:00:00`
+			: '',
 		status: quote.status,
 		quoteType: quote.quoteType,
 		customerNeed: quote.customerNeed,
-		introPreamble: 'Thank you for contacting Ingram Micro. We value your business greatly and will continue to deliver the services you need to retain it.',
-		purchaseInstructions: 'For specific pricing and to order the above products, reference your Quote Number.',
-		legalTerms: "This offer to sell the listed product(s) is subject to product availability and Ingram Micro's standard terms and conditions.",
+		introPreamble:
+			'Thank you for contacting Ingram Micro. We value your business greatly and will continue to deliver the services you need to retain it.',
+		purchaseInstructions:
+			'For specific pricing and to order the above products, reference your Quote Number.',
+		legalTerms:
+			"This offer to sell the listed product(s) is subject to product availability and Ingram Micro's standard terms and conditions.",
 		leaseInfo: '',
 		leasingInstructions: '',
 		resellerInfo: {
@@ -167,7 +183,9 @@ export const getQuote: Route = (req, { data }) => {
 		extendedMsrpTotal,
 		quantityTotal: quote.products.reduce((sum, p) => sum + p.quantity, 0),
 		extendedQuotePriceTotal: quoteTotal(quote),
-		additionalAttributes: quote.specialBidNumber ? [{ attributeName: 'dealId', attributeValue: quote.specialBidNumber }] : [],
+		additionalAttributes: quote.specialBidNumber
+			? [{ attributeName: 'dealId', attributeValue: quote.specialBidNumber }]
+			: [],
 	});
 };
 
@@ -178,8 +196,19 @@ export const getQuote: Route = (req, { data }) => {
 export const validateQuote: Route = (req, { data }) => {
 	const quoteNumber = new Query(req.query).str('quoteNumber') ?? '';
 	const quote = data.quotes.find((q) => sameText(q.quoteNumber, quoteNumber));
-	if (!quote) return badRequest(req, [{ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' }]);
-	const lineFields = quote.vendorMandatoryFields.length ? [{ attributeName: 'resellerCtacEmail', attributeValue: '', attributeDescription: 'resellerContactEmailFlag' }] : [];
+	if (!quote)
+		return badRequest(req, [
+			{ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' },
+		]);
+	const lineFields = quote.vendorMandatoryFields.length
+		? [
+				{
+					attributeName: 'resellerCtacEmail',
+					attributeValue: '',
+					attributeDescription: 'resellerContactEmailFlag',
+				},
+			]
+		: [];
 	return ok({
 		quoteNumber: quote.quoteNumber,
 		vendorName: quote.vendorName,
@@ -204,19 +233,43 @@ export const createQuote: Route = (req, ctx) => {
 	const requested = asArray(body.products).map(asRecord);
 	const dealId = text(body.dealId);
 	const fields = [];
-	if (!contact) fields.push({ field: 'CustomerContact', value: null, message: 'CustomerContact is required.' });
-	if (requested.length === 0 && !dealId) fields.push({ field: 'products', value: null, message: 'At least one product or a dealId is required.' });
+	if (!contact)
+		fields.push({ field: 'CustomerContact', value: null, message: 'CustomerContact is required.' });
+	if (requested.length === 0 && !dealId)
+		fields.push({
+			field: 'products',
+			value: null,
+			message: 'At least one product or a dealId is required.',
+		});
 	if (fields.length) return badRequest(req, fields);
 
 	const deal = dealId ? ctx.data.deals.find((d) => d.dealId === dealId) : undefined;
 	const fromProducts = requested
 		.map((line) => {
 			const product =
-				findProduct(ctx.data.products, text(line.ingramPartNumber)) ?? ctx.data.products.find((p) => text(line.vendorPartNumber) && sameText(p.vendorPartNumber, text(line.vendorPartNumber) as string));
-			return product ? { product, quantity: Number(text(line.quantity) ?? '1') || 1, notes: text(line.lineLevelNotes) } : undefined;
+				findProduct(ctx.data.products, text(line.ingramPartNumber)) ??
+				ctx.data.products.find(
+					(p) =>
+						text(line.vendorPartNumber) &&
+						sameText(p.vendorPartNumber, text(line.vendorPartNumber) as string),
+				);
+			return product
+				? {
+						product,
+						quantity: Number(text(line.quantity) ?? '1') || 1,
+						notes: text(line.lineLevelNotes),
+					}
+				: undefined;
 		})
 		.filter((x) => x !== undefined);
-	const fromDeal = requested.length === 0 && deal ? deal.products.map((p) => ({ product: findProduct(ctx.data.products, p.ingramPartNumber), quantity: p.approvedQuantity, notes: undefined })) : [];
+	const fromDeal =
+		requested.length === 0 && deal
+			? deal.products.map((p) => ({
+					product: findProduct(ctx.data.products, p.ingramPartNumber),
+					quantity: p.approvedQuantity,
+					notes: undefined,
+				}))
+			: [];
 	const lines = [...fromProducts, ...fromDeal].filter((l) => l.product !== undefined);
 
 	const r = ctx.rng;
@@ -231,7 +284,10 @@ export const createQuote: Route = (req, ctx) => {
 		revision: '0',
 		ingramQuoteDate: now.replace(/\.\d{3}Z$/, 'Z'),
 		lastModifiedDate: now.replace(/\.\d{3}Z$/, 'Z'),
-		ingramQuoteExpiryDate: usDate(text(body.quoteExpiryDate)) ?? text(body.quoteExpiryDate)?.slice(0, 10) ?? now.slice(0, 10),
+		ingramQuoteExpiryDate:
+			usDate(text(body.quoteExpiryDate)) ??
+			text(body.quoteExpiryDate)?.slice(0, 10) ??
+			now.slice(0, 10),
 		status: 'Ready To Order',
 		quoteType: dealId ? 'Deal' : 'Standard',
 		currencyCode: 'USD',
@@ -271,6 +327,7 @@ export const createQuote: Route = (req, ctx) => {
 	ctx.data.quotes.unshift(quote);
 	return ok({
 		quoteNumber,
-		message: 'Thank you for submitting the quote request, it\u2019s currently under process.We will notify you of the status via the Quote Status webhook.',
+		message:
+			'Thank you for submitting the quote request, it\u2019s currently under process.We will notify you of the status via the Quote Status webhook.',
 	});
 };

@@ -1,4 +1,3 @@
- 
 /**
  * Renewals: search (a POST with an optional filter body) and details.
  *
@@ -59,11 +58,23 @@ export const searchRenewals: Route = (req, { data }) => {
 		const from = text(r.customStartDate);
 		const to = text(r.customEndDate);
 		if (!(kind in DATE_KINDS)) {
-			errors.push({ field: `dateType.${kind}`, value: kind, message: 'dateType must be startDate, endDate, invoiceDate or expirationDate' });
+			errors.push({
+				field: `dateType.${kind}`,
+				value: kind,
+				message: 'dateType must be startDate, endDate, invoiceDate or expirationDate',
+			});
 			continue;
 		}
-		for (const [name, value] of [['customStartDate', from], ['customEndDate', to]] as const) {
-			if (value && !usDate(value)) errors.push({ field: `dateType.${kind}.${name}`, value, message: 'Date must be in the format MM/DD/YYYY' });
+		for (const [name, value] of [
+			['customStartDate', from],
+			['customEndDate', to],
+		] as const) {
+			if (value && !usDate(value))
+				errors.push({
+					field: `dateType.${kind}.${name}`,
+					value,
+					message: 'Date must be in the format MM/DD/YYYY',
+				});
 		}
 		ranges.push([kind, usDate(from), usDate(to)]);
 	}
@@ -72,13 +83,16 @@ export const searchRenewals: Route = (req, { data }) => {
 	const s = (name: string) => q.str(name);
 	const matching = data.renewals.filter(
 		(r) =>
-			(!s('customerOrderNumber') || sameText(r.customerOrderNumber, s('customerOrderNumber') as string)) &&
-			(!s('ingramPurchaseOrderNumber') || sameText(r.ingramPurchaseOrderNumber, s('ingramPurchaseOrderNumber') as string)) &&
+			(!s('customerOrderNumber') ||
+				sameText(r.customerOrderNumber, s('customerOrderNumber') as string)) &&
+			(!s('ingramPurchaseOrderNumber') ||
+				sameText(r.ingramPurchaseOrderNumber, s('ingramPurchaseOrderNumber') as string)) &&
 			(!s('serialNumber') || r.serialNumbers.includes(s('serialNumber') as string)) &&
 			(!text(body.vendor) || contains(r.vendor, text(body.vendor) as string)) &&
 			(!text(body.endUser) || contains(r.endUser, text(body.endUser) as string)) &&
 			(!text(status.value) || sameText(r.opportunityStatus.value, text(status.value) as string)) &&
-			(!text(status.subStatus) || sameText(r.opportunityStatus.subStatus, text(status.subStatus) as string)) &&
+			(!text(status.subStatus) ||
+				sameText(r.opportunityStatus.subStatus, text(status.subStatus) as string)) &&
 			ranges.every(([kind, from, to]) => {
 				const date = DATE_KINDS[kind](r);
 				return (!from || date >= from) && (!to || date <= to);
@@ -90,7 +104,9 @@ export const searchRenewals: Route = (req, { data }) => {
 	const descending = sortDirection?.trim().toLowerCase() === 'desc';
 	matching.sort((a, b) => {
 		const [x, y] = descending ? [key(b), key(a)] : [key(a), key(b)];
-		return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+		return typeof x === 'number' && typeof y === 'number'
+			? x - y
+			: String(x).localeCompare(String(y));
 	});
 
 	const result = paginate(matching, req, PAGE_SIZE_LOWER, page);
@@ -110,7 +126,15 @@ export const searchRenewals: Route = (req, { data }) => {
 				status: r.opportunityStatus.subStatus,
 				links: [
 					{ topic: 'renewals', href: `/resellers/v6/renewals/${r.renewalId}`, type: 'Get' },
-					...(r.quoteNumber ? [{ topic: 'quotedetails', href: `/resellers/v6/quotes/${r.quoteNumber}`, type: 'Get' }] : []),
+					...(r.quoteNumber
+						? [
+								{
+									topic: 'quotedetails',
+									href: `/resellers/v6/quotes/${r.quoteNumber}`,
+									type: 'Get',
+								},
+							]
+						: []),
 				],
 			})),
 			nextPage: result.nextPage,

@@ -1,4 +1,3 @@
- 
 /**
  * Returns (RMA claims): search, details and create.
  *
@@ -38,7 +37,13 @@ function claimValue(c: ReturnClaim): number {
 }
 
 function link(c: ReturnClaim) {
-	return [{ topic: 'returnsClaimsDetails', href: `/resellers/v6/returns/${c.caseRequestNumber}`, type: 'get' }];
+	return [
+		{
+			topic: 'returnsClaimsDetails',
+			href: `/resellers/v6/returns/${c.caseRequestNumber}`,
+			type: 'get',
+		},
+	];
 }
 
 const SORTS: Record<string, (c: ReturnClaim) => string> = {
@@ -55,21 +60,30 @@ export const searchReturns: Route = (req, { data }) => {
 	if (Array.isArray(page)) return badRequest(req, page);
 	const created = dateRange(q.list('createdOn-bt'));
 	const modified = dateRange(q.list('modifiedOn-bt'));
-	for (const [name, parsed] of [['createdOn-bt', created], ['modifiedOn-bt', modified]] as const) {
-		if (typeof parsed === 'string') return badRequest(req, [{ field: name, value: q.str(name), message: parsed }]);
+	for (const [name, parsed] of [
+		['createdOn-bt', created],
+		['modifiedOn-bt', modified],
+	] as const) {
+		if (typeof parsed === 'string')
+			return badRequest(req, [{ field: name, value: q.str(name), message: parsed }]);
 	}
 	const s = (name: string) => q.str(name);
 	const statuses = [...q.list('returnStatus-in'), ...q.list('claimStatus-in')];
 	const reasons = q.list('returnReason-in');
-	const anyProduct = (c: ReturnClaim, test: (p: ReturnClaim['products'][number]) => boolean) => c.products.some(test);
+	const anyProduct = (c: ReturnClaim, test: (p: ReturnClaim['products'][number]) => boolean) =>
+		c.products.some(test);
 	const matching = data.returns.filter(
 		(c) =>
-			(!s('caseRequestNumber') || sameText(c.caseRequestNumber, s('caseRequestNumber') as string)) &&
+			(!s('caseRequestNumber') ||
+				sameText(c.caseRequestNumber, s('caseRequestNumber') as string)) &&
 			(!s('returnClaimId') || c.returnClaimId === s('returnClaimId')) &&
 			(!s('referenceNumber') || sameText(c.referenceNumber, s('referenceNumber') as string)) &&
-			(!s('invoiceNumber') || anyProduct(c, (p) => sameText(p.invoiceNumber, s('invoiceNumber') as string))) &&
-			(!s('ingramPartNumber') || anyProduct(c, (p) => sameText(p.ingramPartNumber, s('ingramPartNumber') as string))) &&
-			(!s('vendorPartNumber') || anyProduct(c, (p) => sameText(p.vendorPartNumber, s('vendorPartNumber') as string))) &&
+			(!s('invoiceNumber') ||
+				anyProduct(c, (p) => sameText(p.invoiceNumber, s('invoiceNumber') as string))) &&
+			(!s('ingramPartNumber') ||
+				anyProduct(c, (p) => sameText(p.ingramPartNumber, s('ingramPartNumber') as string))) &&
+			(!s('vendorPartNumber') ||
+				anyProduct(c, (p) => sameText(p.vendorPartNumber, s('vendorPartNumber') as string))) &&
 			(statuses.length === 0 || statuses.some((st) => sameText(c.status, st))) &&
 			(reasons.length === 0 || reasons.some((r) => contains(c.returnReason, r))) &&
 			(typeof created !== 'object' || inRange(c.createdOn, created)) &&
@@ -77,7 +91,9 @@ export const searchReturns: Route = (req, { data }) => {
 	);
 	const key = SORTS[(s('sortingColumnName') ?? 'createdOn').toLowerCase()] ?? SORTS.createdon;
 	const descending = (s('sort') ?? 'desc').toLowerCase() !== 'asc';
-	matching.sort((a, b) => (descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))));
+	matching.sort((a, b) =>
+		descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b)),
+	);
 
 	const result = paginate(matching, req, PAGE_SIZE_LOWER, page);
 	return ok({
@@ -116,7 +132,12 @@ export const getReturn: Route = (req, { data }) => {
 		referenceNumber: c.referenceNumber,
 		status: c.status,
 		returnWarehouseAddress: RETURN_WAREHOUSE,
-		products: c.products.map((p) => ({ ...p, extendedPrice: round2(p.unitPrice * p.quantity), requestDetails: null, additionalDetails: null })),
+		products: c.products.map((p) => ({
+			...p,
+			extendedPrice: round2(p.unitPrice * p.quantity),
+			requestDetails: null,
+			additionalDetails: null,
+		})),
 		subTotal,
 		tax: 0,
 		additionalFees: 0,
@@ -128,7 +149,10 @@ export const getReturn: Route = (req, { data }) => {
 export const createReturn: Route = (req, ctx) => {
 	const { data } = ctx;
 	const entries = asArray(asRecord(req.body).list).map(asRecord);
-	if (entries.length === 0) return badRequest(req, [{ field: 'list', value: null, message: 'At least one return line is required.' }]);
+	if (entries.length === 0)
+		return badRequest(req, [
+			{ field: 'list', value: null, message: 'At least one return line is required.' },
+		]);
 
 	const orders = new Map(data.orders.map((o) => [o.ingramOrderNumber, o]));
 	const errors: ErrorField[] = [];
@@ -139,30 +163,55 @@ export const createReturn: Route = (req, ctx) => {
 		const invoice = data.invoices.find((inv) => sameText(inv.invoiceNumber, invoiceNumber));
 		const order = invoice && orders.get(invoice.ingramOrderNumber);
 		if (!invoice || !order) {
-			errors.push({ field: at('invoiceNumber'), value: invoiceNumber, message: 'Invoice not found.' });
+			errors.push({
+				field: at('invoiceNumber'),
+				value: invoiceNumber,
+				message: 'Invoice not found.',
+			});
 			return;
 		}
 		const ipn = text(entry.ingramPartNumber);
 		const vpn = text(entry.vendorPartNumber);
 		if (!ipn && !vpn) {
-			errors.push({ field: at('ingramPartNumber'), value: null, message: 'Either ingramPartNumber or vendorPartNumber is required.' });
+			errors.push({
+				field: at('ingramPartNumber'),
+				value: null,
+				message: 'Either ingramPartNumber or vendorPartNumber is required.',
+			});
 			return;
 		}
-		const line = order.lines.find((l) => (ipn && sameText(l.ingramPartNumber, ipn)) || (vpn && sameText(l.vendorPartNumber, vpn)));
+		const line = order.lines.find(
+			(l) =>
+				(ipn && sameText(l.ingramPartNumber, ipn)) || (vpn && sameText(l.vendorPartNumber, vpn)),
+		);
 		if (!line) {
-			errors.push({ field: at(ipn ? 'ingramPartNumber' : 'vendorPartNumber'), value: ipn ?? vpn, message: `Product is not on invoice ${invoice.invoiceNumber}.` });
+			errors.push({
+				field: at(ipn ? 'ingramPartNumber' : 'vendorPartNumber'),
+				value: ipn ?? vpn,
+				message: `Product is not on invoice ${invoice.invoiceNumber}.`,
+			});
 			return;
 		}
 		const quantity = Number(entry.quantity);
 		if (!Number.isInteger(quantity) || quantity < 1 || quantity > line.quantityOrdered) {
-			errors.push({ field: at('quantity'), value: entry.quantity, message: `Quantity must be between 1 and the invoiced quantity (${line.quantityOrdered}).` });
+			errors.push({
+				field: at('quantity'),
+				value: entry.quantity,
+				message: `Quantity must be between 1 and the invoiced quantity (${line.quantityOrdered}).`,
+			});
 			return;
 		}
 		const primaryReason = text(entry.primaryReason) ?? '';
-		const reason = RETURN_REASONS.find((r) => sameText(r.primary, primaryReason)) ?? RETURN_REASONS[RETURN_REASONS.length - 1];
-		const now = ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const reason =
+			RETURN_REASONS.find((r) => sameText(r.primary, primaryReason)) ??
+			RETURN_REASONS[RETURN_REASONS.length - 1];
+		const now = ctx
+			.now()
+			.toISOString()
+			.replace(/\.\d{3}Z$/, 'Z');
 		let number = caseRequestNumber(ctx.rng);
-		while (data.returns.some((c) => c.caseRequestNumber === number)) number = caseRequestNumber(ctx.rng);
+		while (data.returns.some((c) => c.caseRequestNumber === number))
+			number = caseRequestNumber(ctx.rng);
 		claims.push({
 			caseRequestNumber: number,
 			rmaClaimId: '',

@@ -1,4 +1,3 @@
- 
 /**
  * Vendor Required Info (YAML spec only, v7): which extra fields a vendor needs before Ingram can
  * order a product or a quote. Needs the IM-SenderID header (required on this endpoint only).
@@ -16,7 +15,14 @@ function withChoices(fields: Attribute[]) {
 }
 
 const MICROSOFT_TENANT_QUESTIONS = [
-	{ attributeName: 'tier1_mpn', attributeValue: '', attributeDescription: 'Microsoft Partner Number', attributeHint: '', attributeRequired: 'true', choices: [] },
+	{
+		attributeName: 'tier1_mpn',
+		attributeValue: '',
+		attributeDescription: 'Microsoft Partner Number',
+		attributeHint: '',
+		attributeRequired: 'true',
+		choices: [],
+	},
 	{
 		attributeName: 'tenant_preference',
 		attributeValue: 'new,existing',
@@ -28,23 +34,53 @@ const MICROSOFT_TENANT_QUESTIONS = [
 				attributeValue: 'new',
 				attributeDescription: 'Create new Microsoft CSP end customer account',
 				choices: [
-					{ attributeName: 'microsoft_domain', attributeValue: 'onmicrosoft.com', attributeDescription: 'Microsoft Domain Name', attributeHint: 'Up to 27 characters long', choices: [] },
-					{ attributeName: 'mca_acceptance', attributeValue: 'yes,no', attributeDescription: 'MCA Acceptance', attributeHint: '', choices: [] },
+					{
+						attributeName: 'microsoft_domain',
+						attributeValue: 'onmicrosoft.com',
+						attributeDescription: 'Microsoft Domain Name',
+						attributeHint: 'Up to 27 characters long',
+						choices: [],
+					},
+					{
+						attributeName: 'mca_acceptance',
+						attributeValue: 'yes,no',
+						attributeDescription: 'MCA Acceptance',
+						attributeHint: '',
+						choices: [],
+					},
 				],
 			},
 			{
 				attributeValue: 'existing',
 				attributeDescription: 'Use an existing Microsoft CSP end customer account',
 				choices: [
-					{ attributeName: 'microsoft_domain', attributeValue: 'onmicrosoft.com', attributeDescription: 'Microsoft Domain Name', attributeHint: 'Up to 27 characters long', choices: [] },
-					{ attributeName: 'relationship_url', attributeValue: 'yes,no', attributeDescription: 'Confirm if the customer-partner authorization is done.', attributeHint: '', choices: [] },
+					{
+						attributeName: 'microsoft_domain',
+						attributeValue: 'onmicrosoft.com',
+						attributeDescription: 'Microsoft Domain Name',
+						attributeHint: 'Up to 27 characters long',
+						choices: [],
+					},
+					{
+						attributeName: 'relationship_url',
+						attributeValue: 'yes,no',
+						attributeDescription: 'Confirm if the customer-partner authorization is done.',
+						attributeHint: '',
+						choices: [],
+					},
 				],
 			},
 		],
 	},
 ];
 
-const EMPTY = { quoteNumber: '', ingramPartNumber: '', vendorPartNumber: '', planId: '', planName: '' };
+const EMPTY = {
+	quoteNumber: '',
+	ingramPartNumber: '',
+	vendorPartNumber: '',
+	planId: '',
+	planName: '',
+};
 
 /** POST /resellers/v7/vendorrequiredinfo */
 export const vendorRequiredInfo: Route = (req, { data }) => {
@@ -52,18 +88,25 @@ export const vendorRequiredInfo: Route = (req, { data }) => {
 	const quoteNumber = text(body.quoteNumber);
 	const products = asArray(body.products).map(asRecord);
 	if (!quoteNumber && products.length === 0) {
-		return badRequest(req, [{ field: 'products', value: null, message: 'Either quoteNumber or products is required.' }]);
+		return badRequest(req, [
+			{ field: 'products', value: null, message: 'Either quoteNumber or products is required.' },
+		]);
 	}
 	if (quoteNumber) {
 		const quote = data.quotes.find((q) => sameText(q.quoteNumber, quoteNumber));
-		if (!quote) return badRequest(req, [{ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' }]);
+		if (!quote)
+			return badRequest(req, [
+				{ field: 'quoteNumber', value: quoteNumber, message: 'Invalid quote number.' },
+			]);
 		const fields = quote.vendorMandatoryFields;
 		return ok([
 			{
 				...EMPTY,
 				quoteNumber: quote.quoteNumber,
 				responseMessages: [],
-				vmfAdditionalAttributes: fields.length ? [{ vendorName: quote.vendorName, additionalAttributes: withChoices(fields) }] : [],
+				vmfAdditionalAttributes: fields.length
+					? [{ vendorName: quote.vendorName, additionalAttributes: withChoices(fields) }]
+					: [],
 				vriAdditionalAttributes: [],
 			},
 		]);
@@ -73,7 +116,11 @@ export const vendorRequiredInfo: Route = (req, { data }) => {
 			const ipn = text(line.ingramPartNumber);
 			const vpn = text(line.vendorPartNumber);
 			const planId = text(line.planID) ?? text(line.planId);
-			const plan = planId ? data.plans.find((p) => p.planId === planId) : vpn ? data.plans.find((p) => sameText(p.vendorPartNumber, vpn)) : undefined;
+			const plan = planId
+				? data.plans.find((p) => p.planId === planId)
+				: vpn
+					? data.plans.find((p) => sameText(p.vendorPartNumber, vpn))
+					: undefined;
 			if (plan) {
 				return {
 					...EMPTY,
@@ -81,18 +128,38 @@ export const vendorRequiredInfo: Route = (req, { data }) => {
 					planName: plan.planName,
 					responseMessages: [],
 					vmfAdditionalAttributes: [],
-					vriAdditionalAttributes: [{ vendorName: plan.vendorName, productId: `PRD-${plan.resourceId.slice(0, 3)}-${plan.resourceId.slice(3, 6)}-018`, additionalAttributes: MICROSOFT_TENANT_QUESTIONS }],
+					vriAdditionalAttributes: [
+						{
+							vendorName: plan.vendorName,
+							productId: `PRD-${plan.resourceId.slice(0, 3)}-${plan.resourceId.slice(3, 6)}-018`,
+							additionalAttributes: MICROSOFT_TENANT_QUESTIONS,
+						},
+					],
 				};
 			}
-			const product = data.products.find((p) => (ipn && sameText(p.ingramPartNumber, ipn)) || (vpn && sameText(p.vendorPartNumber, vpn)));
+			const product = data.products.find(
+				(p) =>
+					(ipn && sameText(p.ingramPartNumber, ipn)) || (vpn && sameText(p.vendorPartNumber, vpn)),
+			);
 			if (!product) {
-				const what = ipn ? `IngramPartNumber: ${ipn}` : vpn ? `VendorPartNumber: ${vpn}` : `PlanID: ${planId ?? ''}`;
+				const what = ipn
+					? `IngramPartNumber: ${ipn}`
+					: vpn
+						? `VendorPartNumber: ${vpn}`
+						: `PlanID: ${planId ?? ''}`;
 				return {
 					...EMPTY,
 					ingramPartNumber: ipn ?? '',
 					vendorPartNumber: vpn ?? '',
 					planId: planId ?? '',
-					responseMessages: [{ id: '404', traceId: req.correlationId ?? '', type: 'Error', message: `Product not found for ${what}` }],
+					responseMessages: [
+						{
+							id: '404',
+							traceId: req.correlationId ?? '',
+							type: 'Error',
+							message: `Product not found for ${what}`,
+						},
+					],
 					vmfAdditionalAttributes: [],
 					vriAdditionalAttributes: [],
 				};
@@ -103,7 +170,9 @@ export const vendorRequiredInfo: Route = (req, { data }) => {
 				ingramPartNumber: product.ingramPartNumber,
 				vendorPartNumber: product.vendorPartNumber,
 				responseMessages: [],
-				vmfAdditionalAttributes: fields.length ? [{ vendorName: product.vendorName, additionalAttributes: withChoices(fields) }] : [],
+				vmfAdditionalAttributes: fields.length
+					? [{ vendorName: product.vendorName, additionalAttributes: withChoices(fields) }]
+					: [],
 				vriAdditionalAttributes: [],
 			};
 		}),

@@ -37,13 +37,15 @@ export interface AddressBlock {
 
 /** A collection parameter for one address block. */
 export function addressCollection(block: AddressBlock): INodeProperties {
-	const fields: INodeProperties[] = ADDRESS_FIELDS.filter((f) => !block.omit?.includes(f.name)).map((f) => ({
-		displayName: f.displayName,
-		name: f.name,
-		type: 'string',
-		default: '',
-		placeholder: f.placeholder,
-	}));
+	const fields: INodeProperties[] = ADDRESS_FIELDS.filter((f) => !block.omit?.includes(f.name)).map(
+		(f) => ({
+			displayName: f.displayName,
+			name: f.name,
+			type: 'string',
+			default: '',
+			placeholder: f.placeholder,
+		}),
+	);
 	if (block.idField) {
 		fields.unshift({
 			displayName: block.idField.displayName,
@@ -90,7 +92,8 @@ export function readAddress(
 export const SHIP_TO: AddressBlock = {
 	name: 'shipToInfo',
 	displayName: 'Ship-To',
-	description: 'Where Ingram ships the order. Use an Address ID from your account, or a full address.',
+	description:
+		'Where Ingram ships the order. Use an Address ID from your account, or a full address.',
 	idField: {
 		name: 'addressId',
 		displayName: 'Address ID',
@@ -103,7 +106,11 @@ export const END_USER: AddressBlock = {
 	name: 'endUserInfo',
 	displayName: 'End User',
 	description: 'The end customer, needed for licensing and some vendors',
-	idField: { name: 'endUserId', displayName: 'End User ID', description: 'The end user ID at Ingram Micro' },
+	idField: {
+		name: 'endUserId',
+		displayName: 'End User ID',
+		description: 'The end user ID at Ingram Micro',
+	},
 };
 
 export const RESELLER: AddressBlock = {

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import {
 	DEFAULT_PARALLEL_REQUESTS,
@@ -7,7 +13,13 @@ import {
 	type Paging,
 	type XiRequest,
 } from '../../transport';
-import { dateRange, inputError, optionalText, positiveInteger, textValue } from '../../helpers/input';
+import {
+	dateRange,
+	inputError,
+	optionalText,
+	positiveInteger,
+	textValue,
+} from '../../helpers/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -62,7 +74,12 @@ export async function searchWithLimit(
 				'Parallel Requests',
 			)
 		: 1;
-	return await xiRequestAllItems.call(this, request, { ...paging, limit, parallelRequests }, itemIndex);
+	return await xiRequestAllItems.call(
+		this,
+		request,
+		{ ...paging, limit, parallelRequests },
+		itemIndex,
+	);
 }
 
 export { MAX_PAGE_SIZE };
@@ -113,7 +130,10 @@ export const sortDirectionOption: INodeProperties = {
  * The "Sort" of a search: a dropdown of the fields Ingram sorts that search by (`ingramDefault`
  * is the one Ingram uses when none is chosen) and the shared direction. Read with `readSort()`.
  */
-export function sortCollection(fields: INodePropertyOptions[], ingramDefault: string): INodeProperties {
+export function sortCollection(
+	fields: INodePropertyOptions[],
+	ingramDefault: string,
+): INodeProperties {
 	return {
 		displayName: 'Sort',
 		name: 'sort',
@@ -147,14 +167,28 @@ export function readSort(
 	const sort = (value && typeof value === 'object' ? value : {}) as IDataObject;
 	const same = (a: unknown, b: string) => String(a).toLowerCase() === b.toLowerCase();
 	const by = optionalText(node, itemIndex, sort.sortBy, { label: 'Sort › Sort By' });
-	const field = by === undefined ? undefined : fields.find((f) => same(f.value, by) || same(f.name, by));
+	const field =
+		by === undefined ? undefined : fields.find((f) => same(f.value, by) || same(f.name, by));
 	if (by !== undefined && !field) {
-		const names = fields.map((f) => f.name).sort().join(', ');
-		throw inputError(node, itemIndex, `"Sort › Sort By" must be one of ${names}, but it is "${by}"`);
+		const names = fields
+			.map((f) => f.name)
+			.sort()
+			.join(', ');
+		throw inputError(
+			node,
+			itemIndex,
+			`"Sort › Sort By" must be one of ${names}, but it is "${by}"`,
+		);
 	}
-	const direction = optionalText(node, itemIndex, sort.direction, { label: 'Sort › Direction' })?.toLowerCase();
+	const direction = optionalText(node, itemIndex, sort.direction, {
+		label: 'Sort › Direction',
+	})?.toLowerCase();
 	if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
-		throw inputError(node, itemIndex, `"Sort › Direction" must be "asc" or "desc", but it is "${direction}"`);
+		throw inputError(
+			node,
+			itemIndex,
+			`"Sort › Direction" must be "asc" or "desc", but it is "${direction}"`,
+		);
 	}
 	return { sortBy: field?.value as string | undefined, direction };
 }
@@ -201,7 +235,10 @@ export function idLocator(options: {
 					? [
 							{
 								type: 'regex',
-								properties: { regex: options.pattern, errorMessage: options.patternHint ?? 'Not a valid ID' },
+								properties: {
+									regex: options.pattern,
+									errorMessage: options.patternHint ?? 'Not a valid ID',
+								},
 							},
 						]
 					: undefined,
@@ -218,7 +255,8 @@ export const additionalAttributesField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Attribute',
 	default: {},
-	description: 'Name/value pairs Ingram Micro defines per country, e.g. allowDuplicateCustomerOrderNumber',
+	description:
+		'Name/value pairs Ingram Micro defines per country, e.g. allowDuplicateCustomerOrderNumber',
 	options: [
 		{
 			displayName: 'Attribute',
@@ -243,7 +281,8 @@ export function readAdditionalAttributes(
 	value: unknown,
 	label = 'Additional Attributes',
 ): IDataObject[] {
-	const entries = ((value as IDataObject | undefined)?.attribute as IDataObject[] | undefined) ?? [];
+	const entries =
+		((value as IDataObject | undefined)?.attribute as IDataObject[] | undefined) ?? [];
 	return entries
 		.map((entry) => ({
 			attributeName: textValue(node, itemIndex, entry.attributeName, `${label} › Name`),
@@ -253,7 +292,11 @@ export function readAdditionalAttributes(
 }
 
 /** A From/To date pair shown as one fixedCollection; searches list theirs as `RangeFilter`s. */
-export function dateRangeField(name: string, displayName: string, description: string): INodeProperties {
+export function dateRangeField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -337,7 +380,10 @@ export function readTextFilters(
 	return Object.fromEntries(
 		filters.map((filter) => [
 			filter.name,
-			optionalText(node, itemIndex, values[filter.name], { label: filter.displayName, maxLength: filter.maxLength }),
+			optionalText(node, itemIndex, values[filter.name], {
+				label: filter.displayName,
+				maxLength: filter.maxLength,
+			}),
 		]),
 	);
 }

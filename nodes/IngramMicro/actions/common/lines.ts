@@ -1,6 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeValue, inputError, jsonValue, nonNegativeNumber, positiveInteger, textValue } from '../../helpers/input';
+import {
+	describeValue,
+	inputError,
+	jsonValue,
+	nonNegativeNumber,
+	positiveInteger,
+	textValue,
+} from '../../helpers/input';
 
 /** One field of a line (order line, quote product, freight line, return line …). */
 export interface LineField {
@@ -43,7 +50,11 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 			name: 'linesInput',
 			type: 'options',
 			options: [
-				{ name: 'Define Below', value: 'fields', description: `Enter each ${spec.noun.toLowerCase()} in the fields below` },
+				{
+					name: 'Define Below',
+					value: 'fields',
+					description: `Enter each ${spec.noun.toLowerCase()} in the fields below`,
+				},
 				{
 					name: 'JSON Array',
 					value: 'json',
@@ -91,22 +102,34 @@ export function linesProperties(spec: LinesSpec): INodeProperties[] {
 	];
 }
 
-const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * An optional number field at 0 means "not set": it was the fields' pre-filled value until they
  * started empty, so lines saved with it still send no price.
  */
-const isUnsetNumber = (value: unknown) => value === 0 || (typeof value === 'string' && value.trim() === '0');
+const isUnsetNumber = (value: unknown) =>
+	value === 0 || (typeof value === 'string' && value.trim() === '0');
 
 /** Reads and validates the lines of one item; messages name the line, the field and the item. */
-export function readLines(this: IExecuteFunctions, itemIndex: number, spec: LinesSpec): IDataObject[] {
+export function readLines(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	spec: LinesSpec,
+): IDataObject[] {
 	const node = this.getNode();
 	const mode = this.getNodeParameter('linesInput', itemIndex, 'fields') as string;
 	let raw: unknown[];
 	if (mode === 'json') {
 		const label = `${spec.noun}s (JSON)`;
-		const parsed = jsonValue(node, itemIndex, this.getNodeParameter('linesJson', itemIndex, '[]'), label, []);
+		const parsed = jsonValue(
+			node,
+			itemIndex,
+			this.getNodeParameter('linesJson', itemIndex, '[]'),
+			label,
+			[],
+		);
 		if (!Array.isArray(parsed)) {
 			throw inputError(
 				node,
@@ -127,7 +150,11 @@ export function readLines(this: IExecuteFunctions, itemIndex: number, spec: Line
 	return raw.map((entry, index) => {
 		const where = `${spec.noun} ${index + 1}`;
 		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			throw inputError(node, itemIndex, `${where} must be an object with its fields, but it is ${describeValue(entry)}`);
+			throw inputError(
+				node,
+				itemIndex,
+				`${where} must be an object with its fields, but it is ${describeValue(entry)}`,
+			);
 		}
 		const line: IDataObject = { ...(entry as IDataObject) };
 		for (const field of spec.fields) {

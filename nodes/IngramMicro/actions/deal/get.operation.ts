@@ -27,7 +27,10 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deal'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'dealId',

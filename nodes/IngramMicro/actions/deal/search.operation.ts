@@ -13,19 +13,35 @@ import {
 
 // Ingram's deal search has no date filters and no sort.
 const TEXT_FILTERS: TextFilter[] = [
-	{ name: 'dealId', displayName: 'Deal ID', placeholder: 'e.g. 12345678', description: 'Deal or special bid number' },
+	{
+		name: 'dealId',
+		displayName: 'Deal ID',
+		placeholder: 'e.g. 12345678',
+		description: 'Deal or special bid number',
+	},
 	{
 		name: 'endUser',
 		displayName: 'End User',
 		placeholder: 'e.g. EnduserCompany',
 		description: 'Name of the end user (customer)',
 	},
-	{ name: 'vendor', displayName: 'Vendor', placeholder: 'e.g. Cisco', description: 'Name of the vendor' },
+	{
+		name: 'vendor',
+		displayName: 'Vendor',
+		placeholder: 'e.g. Cisco',
+		description: 'Name of the vendor',
+	},
 ];
 
-const properties: INodeProperties[] = [...returnAllOrLimit, filtersCollection(textFilterOptions(TEXT_FILTERS))];
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	filtersCollection(textFilterOptions(TEXT_FILTERS)),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deal'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();

@@ -28,8 +28,19 @@ const LINES: LinesSpec = {
 			placeholder: 'e.g. A300-123456',
 		},
 		// the spec types the freight quantity as a string
-		{ name: 'quantity', displayName: 'Quantity', kind: 'integer', required: true, sendAsString: true },
-		{ name: 'customerLineNumber', displayName: 'Customer Line Number', kind: 'string', placeholder: 'e.g. 001' },
+		{
+			name: 'quantity',
+			displayName: 'Quantity',
+			kind: 'integer',
+			required: true,
+			sendAsString: true,
+		},
+		{
+			name: 'customerLineNumber',
+			displayName: 'Customer Line Number',
+			kind: 'string',
+			placeholder: 'e.g. 001',
+		},
 		{
 			name: 'warehouseId',
 			displayName: 'Warehouse ID',
@@ -54,7 +65,11 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'addressId',
 		options: [
-			{ name: 'Address ID', value: 'addressId', description: 'A ship-to address already on your Ingram Micro account' },
+			{
+				name: 'Address ID',
+				value: 'addressId',
+				description: 'A ship-to address already on your Ingram Micro account',
+			},
 			{ name: 'Address', value: 'address', description: 'A full address' },
 		],
 	},
@@ -83,7 +98,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 000',
-				description: 'Suffix of the bill-to address, when your account has several (e.g. one per flooring company)',
+				description:
+					'Suffix of the bill-to address, when your account has several (e.g. one per flooring company)',
 			},
 		],
 	},
@@ -94,7 +110,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['freight'], operation: ['estimate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['freight'], operation: ['estimate'] } },
+	properties,
+);
 
 /** Ingram sends some of these numbers as strings ("19.7"); keep the original when it is not a number. */
 const asNumber = (value: unknown) => {
@@ -104,7 +123,9 @@ const asNumber = (value: unknown) => {
 
 /** One record per carrier a warehouse offers: what a workflow compares to pick a carrier code for the order. */
 function carrierOptions(estimate: IDataObject): IDataObject[] {
-	const distribution = (Array.isArray(estimate.distribution) ? estimate.distribution : []) as IDataObject[];
+	const distribution = (
+		Array.isArray(estimate.distribution) ? estimate.distribution : []
+	) as IDataObject[];
 	return distribution.flatMap((branch) => {
 		const carriers = (Array.isArray(branch.carrierList) ? branch.carrierList : []) as IDataObject[];
 		// a branch without a carrier list still names the carrier Ingram would use
@@ -130,7 +151,8 @@ function carrierOptions(estimate: IDataObject): IDataObject[] {
 				warehouseId: branch.shipFromBranchNumber as string,
 				carrierCode: offer.code as string,
 				// Ingram pads carrier names ("UPS GROUND  ")
-				carrierName: offer.name === undefined || offer.name === null ? undefined : String(offer.name).trim(),
+				carrierName:
+					offer.name === undefined || offer.name === null ? undefined : String(offer.name).trim(),
 				carrierMode: offer.mode as string,
 				freightCharge: asNumber(offer.charge) as number,
 				transitDays: asNumber(offer.days) as number,
@@ -141,24 +163,37 @@ function carrierOptions(estimate: IDataObject): IDataObject[] {
 	});
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const node = this.getNode();
 	const body: IDataObject = {};
 	if (this.getNodeParameter('shipTo', itemIndex) === 'address') {
-		const address = readAddress(node, itemIndex, this.getNodeParameter('shipToAddress', itemIndex, {}), SHIP_TO_ADDRESS);
+		const address = readAddress(
+			node,
+			itemIndex,
+			this.getNodeParameter('shipToAddress', itemIndex, {}),
+			SHIP_TO_ADDRESS,
+		);
 		// without a postal code and country there is nothing to estimate against
 		for (const [key, label] of [
 			['postalCode', 'Postal Code'],
 			['countryCode', 'Country Code'],
 		]) {
-			if (!address?.[key]) throw inputError(node, itemIndex, `"Ship-To Address › ${label}" is required`);
+			if (!address?.[key])
+				throw inputError(node, itemIndex, `"Ship-To Address › ${label}" is required`);
 		}
 		body.shipToAddress = address;
 	} else {
-		body.shipToAddressId = requiredText.call(this, 'shipToAddressId', itemIndex, { label: 'Ship-To Address ID' });
+		body.shipToAddressId = requiredText.call(this, 'shipToAddressId', itemIndex, {
+			label: 'Ship-To Address ID',
+		});
 	}
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const billToAddressId = optionalText(node, itemIndex, additionalFields.billToAddressId, { label: 'Bill-To Address ID' });
+	const billToAddressId = optionalText(node, itemIndex, additionalFields.billToAddressId, {
+		label: 'Bill-To Address ID',
+	});
 	if (billToAddressId) body.billToAddressId = billToAddressId;
 	body.lines = readLines.call(this, itemIndex, LINES);
 

@@ -14,7 +14,8 @@ export const operationProperty: INodeProperties = {
 			name: 'Estimate',
 			value: 'estimate',
 			action: 'Estimate freight',
-			description: 'Estimate the freight charges and carrier options for products before ordering them',
+			description:
+				'Estimate the freight charges and carrier options for products before ordering them',
 		},
 	],
 	default: 'estimate',

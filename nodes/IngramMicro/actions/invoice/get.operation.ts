@@ -46,7 +46,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'invoiceNumber',
@@ -87,14 +90,20 @@ function simplifyInvoice(invoice: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const invoiceNumber = requiredText.call(this, 'invoiceNumber', itemIndex, { label: 'Invoice Number', maxLength: 12 });
+	const invoiceNumber = requiredText.call(this, 'invoiceNumber', itemIndex, {
+		label: 'Invoice Number',
+		maxLength: 12,
+	});
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const { body } = await xiRequest.call(
 		this,
 		{
 			method: 'GET',
 			path: `/resellers/v6.1/invoices/${encodeURIComponent(invoiceNumber)}`,
-			qs: compact({ customerType: options.customerType, includeSerialNumbers: options.includeSerialNumbers }),
+			qs: compact({
+				customerType: options.customerType,
+				includeSerialNumbers: options.includeSerialNumbers,
+			}),
 			extraHeaders: ['applicationId'],
 			retry: 'retry',
 		},

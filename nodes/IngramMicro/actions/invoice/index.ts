@@ -11,8 +11,18 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['invoice'] } },
 	options: [
-		{ name: 'Get', value: 'get', action: 'Get an invoice', description: 'Get the details of one invoice' },
-		{ name: 'Search', value: 'search', action: 'Search invoices', description: 'Search your invoices' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an invoice',
+			description: 'Get the details of one invoice',
+		},
+		{
+			name: 'Search',
+			value: 'search',
+			action: 'Search invoices',
+			description: 'Search your invoices',
+		},
 	],
 	default: 'search',
 };

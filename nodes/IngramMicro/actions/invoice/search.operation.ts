@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, ingramDate, optionalText } from '../../helpers/input';
@@ -58,7 +63,12 @@ const TEXT_FILTERS: TextFilter[] = [
 		displayName: 'End Customer Order Number',
 		description: "The end customer's purchase order number",
 	},
-	{ name: 'invoiceNumber', displayName: 'Invoice Number', maxLength: 11, placeholder: 'e.g. 40-DPJ17-11' },
+	{
+		name: 'invoiceNumber',
+		displayName: 'Invoice Number',
+		maxLength: 11,
+		placeholder: 'e.g. 40-DPJ17-11',
+	},
 	{ name: 'orderNumber', displayName: 'Order Number', placeholder: 'e.g. 20-RD3QV' },
 	{ name: 'serialNumber', displayName: 'Serial Number', maxLength: 32 },
 	{ name: 'specialBidNumber', displayName: 'Special Bid Number' },
@@ -119,7 +129,10 @@ const properties: INodeProperties[] = [
 	sortCollection(SORT_FIELDS, 'InvoiceDate'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -130,7 +143,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs[filter.from] = range?.[0];
 		qs[filter.to] = range?.[1];
 	}
-	qs.paymentTermsNetDate = ingramDate(node, itemIndex, filters.paymentTermsNetDate, 'Payment Terms Net Date');
+	qs.paymentTermsNetDate = ingramDate(
+		node,
+		itemIndex,
+		filters.paymentTermsNetDate,
+		'Payment Terms Net Date',
+	);
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
 	for (const { name, displayName } of CHOICE_FILTERS) {
 		qs[name] = optionalText(node, itemIndex, filters[name], { label: displayName });

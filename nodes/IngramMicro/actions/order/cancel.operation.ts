@@ -3,7 +3,12 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { correlationIdOf, xiRequest } from '../../transport';
 import { rethrowForItem } from '../../../shared/itemErrors';
-import { orderNumberLocator, readOrderNumber, readSandboxTesting, sandboxTestingField } from './fields';
+import {
+	orderNumberLocator,
+	readOrderNumber,
+	readSandboxTesting,
+	sandboxTestingField,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	orderNumberLocator(
@@ -12,10 +17,18 @@ const properties: INodeProperties[] = [
 	sandboxTestingField('regionOnly'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['cancel'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['cancel'] } },
+	properties,
+);
 
 /** Ingram's 405 says only "Method Not Allowed" or a garbled "not no hold": say what it means. */
-function notOnHold(this: IExecuteFunctions, error: NodeApiError, orderNumber: string, itemIndex: number) {
+function notOnHold(
+	this: IExecuteFunctions,
+	error: NodeApiError,
+	orderNumber: string,
+	itemIndex: number,
+) {
 	const message = `Order ${orderNumber} cannot be cancelled because it is not on customer hold`;
 	const correlationId = correlationIdOf(error);
 	return new NodeApiError(
@@ -43,10 +56,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Sent once: a cancel that timed out may still have happened.
 		const { body } = await xiRequest.call(
 			this,
-			{ method: 'DELETE', path: `/resellers/v6/orders/${encodeURIComponent(orderNumber)}`, qs, retry: 'sendOnce' },
+			{
+				method: 'DELETE',
+				path: `/resellers/v6/orders/${encodeURIComponent(orderNumber)}`,
+				qs,
+				retry: 'sendOnce',
+			},
 			itemIndex,
 		);
-		return { orderNumber, cancelled: true, ...(body && typeof body === 'object' ? (body as IDataObject) : {}) };
+		return {
+			orderNumber,
+			cancelled: true,
+			...(body && typeof body === 'object' ? (body as IDataObject) : {}),
+		};
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '405') {
 			throw notOnHold.call(this, error, orderNumber, itemIndex);

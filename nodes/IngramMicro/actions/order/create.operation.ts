@@ -36,7 +36,10 @@ const properties: INodeProperties[] = [
 	...orderCreateGroups('v6', [SHIP_TO, END_USER, RESELLER]),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['create'] } },
+	properties,
+);
 
 /** The v6 spec types the reseller phone number as an integer: keep the digits, send a number. */
 function phoneAsNumber(node: INode, itemIndex: number, phone: unknown): number | undefined {
@@ -59,12 +62,17 @@ function phoneAsNumber(node: INode, itemIndex: number, phone: unknown): number |
  */
 function toItems(body: IDataObject, statusCode: number): IDataObject[] {
 	const { orders, ...header } = body;
-	const created = (Array.isArray(orders) ? (orders as IDataObject[]) : []).map((order): IDataObject => ({
-		...order,
-		rejectedLineItems: rejectedLines(order),
-	}));
+	const created = (Array.isArray(orders) ? (orders as IDataObject[]) : []).map(
+		(order): IDataObject => ({
+			...order,
+			rejectedLineItems: rejectedLines(order),
+		}),
+	);
 	const count = (key: 'lines' | 'rejectedLineItems') =>
-		created.reduce((sum, order) => sum + (Array.isArray(order[key]) ? (order[key] as unknown[]).length : 0), 0);
+		created.reduce(
+			(sum, order) => sum + (Array.isArray(order[key]) ? (order[key] as unknown[]).length : 0),
+			0,
+		);
 	const rejected = count('rejectedLineItems');
 	const summary = {
 		status: statusCode === 207 || rejected > 0 ? 'partial' : 'accepted',

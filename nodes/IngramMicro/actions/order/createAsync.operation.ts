@@ -6,7 +6,13 @@ import { xiRequest } from '../../transport';
 import { END_USER, RESELLER, SHIP_TO, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
 import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from '../quote/quoteNumber';
-import { ORDER_LINE_FIELDS, numberLines, orderCreateGroups, readAddresses, readOrderCreateHeader } from './fields';
+import {
+	ORDER_LINE_FIELDS,
+	numberLines,
+	orderCreateGroups,
+	readAddresses,
+	readOrderCreateHeader,
+} from './fields';
 
 // v7 lines may name the vendor part number instead of the Ingram one.
 const LINES: LinesSpec = {
@@ -54,7 +60,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Quote Number',
 				value: 'quote',
-				description: 'Order an Ingram Micro quote that is ready to order; its products and prices are used',
+				description:
+					'Order an Ingram Micro quote that is ready to order; its products and prices are used',
 			},
 		],
 	},
@@ -91,7 +98,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const orderFrom = this.getNodeParameter('orderFrom', itemIndex, 'lines') as string;
 	const quoteNumber =
 		orderFrom === 'quote'
-			? requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL, maxLength: 35 })
+			? requiredText.call(this, 'quoteNumber', itemIndex, {
+					label: QUOTE_NUMBER_LABEL,
+					maxLength: 35,
+				})
 			: undefined;
 	const customerOrderNumber = requiredText.call(this, 'customerOrderNumber', itemIndex, {
 		label: 'Customer Order Number',

@@ -32,7 +32,10 @@ export const orderNumberLocator = (description: string): INodeProperties =>
 
 /** The v6.1 details path takes at most 12 characters; sub-order numbers (20-RD128-11) fit. */
 export function readOrderNumber(this: IExecuteFunctions, itemIndex: number): string {
-	return requiredText.call(this, 'orderNumber', itemIndex, { label: 'Order Number', maxLength: 12 });
+	return requiredText.call(this, 'orderNumber', itemIndex, {
+		label: 'Order Number',
+		maxLength: 12,
+	});
 }
 
 const regionCodeOption: INodeProperties = {
@@ -62,7 +65,9 @@ const simulateStatusOption: INodeProperties = {
  * Options only Ingram's sandbox understands, in a group of their own so that they do not sit among
  * the production options. Get offers both; Update and Cancel only the region.
  */
-export function sandboxTestingField(simulateStatus: 'withSimulateStatus' | 'regionOnly'): INodeProperties {
+export function sandboxTestingField(
+	simulateStatus: 'withSimulateStatus' | 'regionOnly',
+): INodeProperties {
 	return {
 		displayName: 'Sandbox Testing',
 		name: 'sandboxTesting',
@@ -71,7 +76,10 @@ export function sandboxTestingField(simulateStatus: 'withSimulateStatus' | 'regi
 		default: {},
 		description:
 			"Only for Ingram Micro's sandbox (credential Environment: Sandbox), to try things out. Not for production: leave this empty there.",
-		options: [regionCodeOption, ...(simulateStatus === 'withSimulateStatus' ? [simulateStatusOption] : [])],
+		options: [
+			regionCodeOption,
+			...(simulateStatus === 'withSimulateStatus' ? [simulateStatusOption] : []),
+		],
 	};
 }
 
@@ -158,7 +166,8 @@ const ORDER_FLAGS: INodeProperties[] = [
 	},
 ];
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** The optional header fields of an order create, with each version's limits. */
 function orderCreateOptions(version: CreateVersion): INodeProperties {
@@ -188,7 +197,13 @@ function orderCreateOptions(version: CreateVersion): INodeProperties {
 			default: '',
 			description: "The end customer's purchase order number",
 		},
-		{ displayName: 'Notes', name: 'notes', type: 'string', default: '', description: 'Order-level notes' },
+		{
+			displayName: 'Notes',
+			name: 'notes',
+			type: 'string',
+			default: '',
+			description: 'Order-level notes',
+		},
 		{
 			displayName: 'Special Bid Number',
 			name: 'specialBidNumber',
@@ -253,7 +268,9 @@ export function readOrderCreateOptions(
 	// A switch is sent only when on (off is Ingram's default, so sending "false" would change nothing).
 	// One that is on wins over a same-named entry in the generic list, so an attribute is sent once.
 	const flags = ORDER_FLAGS.filter(
-		(flag) => input[flag.name] !== undefined && booleanValue(node, itemIndex, input[flag.name], flag.displayName),
+		(flag) =>
+			input[flag.name] !== undefined &&
+			booleanValue(node, itemIndex, input[flag.name], flag.displayName),
 	).map((flag) => ({ attributeName: flag.name, attributeValue: 'true' }));
 	const attributes = [
 		...readAdditionalAttributes(node, itemIndex, input.additionalAttributes).filter(
@@ -277,12 +294,21 @@ export function readOrderCreateOptions(
 		else body.vendAuthNumber = vendAuthNumber;
 	}
 	if (version === 'v7') {
-		const vmf = readAdditionalAttributes(node, itemIndex, input.vmfAdditionalAttributes, 'Vendor Mandatory Fields');
+		const vmf = readAdditionalAttributes(
+			node,
+			itemIndex,
+			input.vmfAdditionalAttributes,
+			'Vendor Mandatory Fields',
+		);
 		body.vmfAdditionalAttributes = vmf.length ? vmf : undefined;
 		const label = 'Vendor Mandatory Fields per Product (JSON)';
 		const parsed = jsonValue(node, itemIndex, input.vmfVendorAdditionalAttributes, label, []);
 		if (!Array.isArray(parsed)) {
-			throw inputError(node, itemIndex, `"${label}" must be a JSON array, but it is ${describeValue(parsed)}`);
+			throw inputError(
+				node,
+				itemIndex,
+				`"${label}" must be a JSON array, but it is ${describeValue(parsed)}`,
+			);
 		}
 		body.vmfVendorAdditionalAttributes = parsed.length ? (parsed as IDataObject[]) : undefined;
 	}
@@ -291,9 +317,21 @@ export function readOrderCreateOptions(
 
 /** How Ingram may split or hold back a shipment (the spec also lists "true", which means C). */
 const SHIP_COMPLETE_OPTIONS = [
-	{ name: 'Complete per Distribution (C)', value: 'C', description: 'Ship each distribution only when it is complete' },
-	{ name: 'Complete per Line (P)', value: 'P', description: 'Ship each line only when it is complete' },
-	{ name: 'Complete Order (E)', value: 'E', description: 'Ship only when all distributions are complete' },
+	{
+		name: 'Complete per Distribution (C)',
+		value: 'C',
+		description: 'Ship each distribution only when it is complete',
+	},
+	{
+		name: 'Complete per Line (P)',
+		value: 'P',
+		description: 'Ship each line only when it is complete',
+	},
+	{
+		name: 'Complete Order (E)',
+		value: 'E',
+		description: 'Ship only when all distributions are complete',
+	},
 ];
 
 const shipmentDetailsField: INodeProperties = {
@@ -303,7 +341,13 @@ const shipmentDetailsField: INodeProperties = {
 	placeholder: 'Add Shipment Detail',
 	default: {},
 	options: [
-		{ displayName: 'Carrier Code', name: 'carrierCode', type: 'string', default: '', placeholder: 'e.g. RG' },
+		{
+			displayName: 'Carrier Code',
+			name: 'carrierCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. RG',
+		},
 		{
 			displayName: 'Freight Account Number',
 			name: 'freightAccountNumber',
@@ -324,7 +368,8 @@ const shipmentDetailsField: INodeProperties = {
 			type: 'options',
 			default: 'C',
 			options: SHIP_COMPLETE_OPTIONS,
-			description: 'Hold shipments until complete. When set, Ingram Micro ignores Accept Back Order.',
+			description:
+				'Hold shipments until complete. When set, Ingram Micro ignores Accept Back Order.',
 		},
 		{
 			displayName: 'Shipping Instructions',
@@ -404,24 +449,40 @@ export function readAddresses(
 	return Object.fromEntries(
 		blocks.map((block) => [
 			block.name,
-			readAddress(this.getNode(), itemIndex, this.getNodeParameter(block.name, itemIndex, {}), block),
+			readAddress(
+				this.getNode(),
+				itemIndex,
+				this.getNodeParameter(block.name, itemIndex, {}),
+				block,
+			),
 		]),
 	);
 }
 
 /** Ingram's rejected lines, with `customerLinenumber` (sic, order create) spelled as everywhere else. */
 export function rejectedLines(order: IDataObject): IDataObject[] {
-	const rejected = Array.isArray(order.rejectedLineItems) ? (order.rejectedLineItems as IDataObject[]) : [];
+	const rejected = Array.isArray(order.rejectedLineItems)
+		? (order.rejectedLineItems as IDataObject[])
+		: [];
 	return rejected.map(({ customerLinenumber, ...line }) =>
 		compact({ customerLineNumber: line.customerLineNumber ?? customerLinenumber, ...line }),
 	);
 }
 
 /** The header of an order create besides lines and addresses: shipment details and the options. */
-export function readOrderCreateHeader(this: IExecuteFunctions, itemIndex: number, version: CreateVersion): IDataObject {
+export function readOrderCreateHeader(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	version: CreateVersion,
+): IDataObject {
 	const node = this.getNode();
 	return {
-		...readOrderCreateOptions(node, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, version),
+		...readOrderCreateOptions(
+			node,
+			itemIndex,
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			version,
+		),
 		shipmentDetails: readShipmentDetails(
 			node,
 			itemIndex,

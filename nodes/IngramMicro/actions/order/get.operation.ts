@@ -4,10 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { compact, ingramDate, optionalText } from '../../helpers/input';
 import { xiRequest } from '../../transport';
 import { pick, simplifyField } from '../common/fields';
-import { orderNumberLocator, readOrderNumber, readSandboxTesting, sandboxTestingField } from './fields';
+import {
+	orderNumberLocator,
+	readOrderNumber,
+	readSandboxTesting,
+	sandboxTestingField,
+} from './fields';
 
 const properties: INodeProperties[] = [
-	orderNumberLocator('The Ingram Micro sales order number, or a sub-order number such as 20-RD128-11.'),
+	orderNumberLocator(
+		'The Ingram Micro sales order number, or a sub-order number such as 20-RD128-11.',
+	),
 	simplifyField,
 	{
 		displayName: 'Options',
@@ -37,7 +44,10 @@ const properties: INodeProperties[] = [
 	sandboxTestingField('withSimulateStatus'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'ingramOrderNumber',
@@ -106,7 +116,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const { body } = await xiRequest.call(
 		this,
-		{ method: 'GET', path: `/resellers/v6.1/orders/${encodeURIComponent(orderNumber)}`, qs, retry: 'retry' },
+		{
+			method: 'GET',
+			path: `/resellers/v6.1/orders/${encodeURIComponent(orderNumber)}`,
+			qs,
+			retry: 'retry',
+		},
 		itemIndex,
 	);
 	const order = (body && typeof body === 'object' ? body : {}) as IDataObject;

@@ -24,7 +24,8 @@ const operation: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			action: 'Create an order',
-			description: 'Place an order and get the Ingram Micro order numbers at once, with any rejected lines',
+			description:
+				'Place an order and get the Ingram Micro order numbers at once, with any rejected lines',
 		},
 		{
 			name: 'Create Async',
@@ -57,11 +58,22 @@ const operation: INodeProperties = {
  * as its default, or those nodes would turn into searches.
  */
 export const operationProperty: INodeProperties[] = [
-	{ ...operation, default: 'create', displayOptions: { show: { resource: ['order'], '@version': [1] } } },
+	{
+		...operation,
+		default: 'create',
+		displayOptions: { show: { resource: ['order'], '@version': [1] } },
+	},
 	{
 		...operation,
 		displayOptions: { show: { resource: ['order'], '@version': [{ _cnd: { gte: 1.1 } }] } },
 	},
 ];
 
-export const operations: ResourceOperations<'order'> = { create, createAsync, update, get, search, cancel };
+export const operations: ResourceOperations<'order'> = {
+	create,
+	createAsync,
+	update,
+	get,
+	search,
+	cancel,
+};

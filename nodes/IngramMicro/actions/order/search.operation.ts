@@ -31,7 +31,8 @@ const STATUS_ENUM = new Set(ORDER_STATUSES.map((status) => status.value));
  * that the enum lacks, such as OPEN) as `orderStatus-in`, so that the request stays valid.
  */
 function statusQuery(statuses: string[]): IDataObject {
-	const upper = (status: string) => (STATUS_ENUM.has(status.toUpperCase()) ? status.toUpperCase() : status);
+	const upper = (status: string) =>
+		STATUS_ENUM.has(status.toUpperCase()) ? status.toUpperCase() : status;
 	const words = [...new Set(statuses.map(upper))];
 	if (words.length === 1 && STATUS_ENUM.has(words[0])) return { orderStatus: words[0] };
 	return words.length ? { 'orderStatus-in': words } : {};
@@ -39,15 +40,30 @@ function statusQuery(statuses: string[]): IDataObject {
 
 /** Text filters: query name, label, spec maxLength. */
 const TEXT_FILTERS: TextFilter[] = [
-	{ name: 'customerOrderNumber', displayName: 'Customer Order Number', maxLength: 35, description: 'Your PO number' },
+	{
+		name: 'customerOrderNumber',
+		displayName: 'Customer Order Number',
+		maxLength: 35,
+		description: 'Your PO number',
+	},
 	{
 		name: 'endCustomerOrderNumber',
 		displayName: 'End Customer Order Number',
 		maxLength: 35,
 		description: "The end customer's purchase order number",
 	},
-	{ name: 'ingramOrderNumber', displayName: 'Ingram Order Number', maxLength: 11, placeholder: 'e.g. 20-RD3QV' },
-	{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', maxLength: 35, placeholder: 'e.g. DF4128' },
+	{
+		name: 'ingramOrderNumber',
+		displayName: 'Ingram Order Number',
+		maxLength: 11,
+		placeholder: 'e.g. 20-RD3QV',
+	},
+	{
+		name: 'ingramPartNumber',
+		displayName: 'Ingram Part Number',
+		maxLength: 35,
+		placeholder: 'e.g. DF4128',
+	},
 	{ name: 'serialNumber', displayName: 'Serial Number', maxLength: 35 },
 	{
 		name: 'specialBidNumber',
@@ -55,7 +71,12 @@ const TEXT_FILTERS: TextFilter[] = [
 		maxLength: 35,
 		description: 'Not available in Australia',
 	},
-	{ name: 'trackingNumber', displayName: 'Tracking Number', maxLength: 35, description: 'Not available in Australia' },
+	{
+		name: 'trackingNumber',
+		displayName: 'Tracking Number',
+		maxLength: 35,
+		description: 'Not available in Australia',
+	},
 	{ name: 'vendorName', displayName: 'Vendor Name', maxLength: 35, placeholder: 'e.g. Cisco' },
 	{ name: 'vendorPartNumber', displayName: 'Vendor Part Number', maxLength: 35 },
 ];
@@ -103,14 +124,18 @@ const filterOptions: INodeProperties[] = [
 
 const properties: INodeProperties[] = [...returnAllOrLimit, filtersCollection(filterOptions)];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	Object.assign(qs, readTextFilters(node, itemIndex, filters, TEXT_FILTERS));
-	for (const filter of RANGE_FILTERS) qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter);
+	for (const filter of RANGE_FILTERS)
+		qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter);
 	Object.assign(qs, statusQuery(textList(node, itemIndex, filters.orderStatus, 'Order Status')));
 
 	// 204 (nothing found) ends the walk with no items; recordsFound may arrive as a string.

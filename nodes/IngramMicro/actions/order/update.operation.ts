@@ -29,7 +29,12 @@ const LINES: LinesSpec = {
 			placeholder: 'e.g. 003',
 			description: 'The line to update or delete (from Get)',
 		},
-		{ name: 'customerLineNumber', displayName: 'Customer Line Number', kind: 'string', maxLength: 6 },
+		{
+			name: 'customerLineNumber',
+			displayName: 'Customer Line Number',
+			kind: 'string',
+			maxLength: 6,
+		},
 		{
 			name: 'ingramPartNumber',
 			displayName: 'Ingram Part Number',
@@ -48,7 +53,11 @@ const LINES: LinesSpec = {
 /** The line fields, with "Change" as a dropdown rather than free text. */
 const lineProperties = linesProperties(LINES).map((property) => {
 	if (property.name !== 'lines') return property;
-	const [line] = property.options as Array<{ name: string; displayName: string; values: INodeProperties[] }>;
+	const [line] = property.options as Array<{
+		name: string;
+		displayName: string;
+		values: INodeProperties[];
+	}>;
 	const values = line.values.map((value) =>
 		value.name === 'addUpdateDeleteLine'
 			? {
@@ -109,7 +118,10 @@ const properties: INodeProperties[] = [
 	sandboxTestingField('regionOnly'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
@@ -128,10 +140,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			);
 		}
 		if (change === 'ADD' && (line.ingramPartNumber === undefined || line.quantity === undefined)) {
-			throw inputError(node, itemIndex, `${where}: adding a line needs "Ingram Part Number" and "Quantity"`);
+			throw inputError(
+				node,
+				itemIndex,
+				`${where}: adding a line needs "Ingram Part Number" and "Quantity"`,
+			);
 		}
 		if (change !== 'ADD' && line.ingramLineNumber === undefined) {
-			throw inputError(node, itemIndex, `${where}: "Ingram Line Number" is required to ${change.toLowerCase()} a line`);
+			throw inputError(
+				node,
+				itemIndex,
+				`${where}: "Ingram Line Number" is required to ${change.toLowerCase()} a line`,
+			);
 		}
 		return { ...line, addUpdateDeleteLine: change };
 	});
@@ -140,7 +160,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const [key, [label, maxLength]] of Object.entries(MODIFY_SHIP_TO_LIMITS)) {
 		optionalText(node, itemIndex, shipToInfo?.[key], { label: `Ship-To › ${label}`, maxLength });
 	}
-	const attributes = readAdditionalAttributes(this.getNode(), itemIndex, updateFields.additionalAttributes);
+	const attributes = readAdditionalAttributes(
+		this.getNode(),
+		itemIndex,
+		updateFields.additionalAttributes,
+	);
 	const changes = compact({
 		notes: optionalText(node, itemIndex, updateFields.notes, { label: 'Notes', maxLength: 132 }),
 		shipToInfo,
@@ -164,7 +188,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Sent once: a repeated ADD would add the line twice.
 	const response = (await xiRequest.call(
 		this,
-		{ method: 'PUT', path: `/resellers/v6/orders/${encodeURIComponent(orderNumber)}`, qs, body, retry: 'sendOnce' },
+		{
+			method: 'PUT',
+			path: `/resellers/v6/orders/${encodeURIComponent(orderNumber)}`,
+			qs,
+			body,
+			retry: 'sendOnce',
+		},
 		itemIndex,
 	)) as XiResponse<IDataObject | undefined>;
 

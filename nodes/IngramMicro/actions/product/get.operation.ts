@@ -58,7 +58,10 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'ingramPartNumber',
@@ -84,14 +87,23 @@ const LABELS: Record<string, string> = {
 	planName: 'Plan Name',
 };
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
 	const lookUpBy = this.getNodeParameter('lookUpBy', itemIndex) as string;
-	const value = requiredText.call(this, lookUpBy, itemIndex, { label: LABELS[lookUpBy] ?? lookUpBy });
+	const value = requiredText.call(this, lookUpBy, itemIndex, {
+		label: LABELS[lookUpBy] ?? lookUpBy,
+	});
 	const request =
 		lookUpBy === 'ingramPartNumber'
 			? { path: `/resellers/v6/catalog/details/${encodeURIComponent(value)}` }
 			: { path: '/resellers/v6/catalog/details', qs: { [lookUpBy]: value } };
-	const { body } = await xiRequest.call(this, { method: 'GET', retry: 'retry', ...request }, itemIndex);
+	const { body } = await xiRequest.call(
+		this,
+		{ method: 'GET', retry: 'retry', ...request },
+		itemIndex,
+	);
 	const records = (Array.isArray(body) ? body : [body]) as IDataObject[];
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return simplify ? records.map((record) => pick(record, SIMPLE_FIELDS)) : records;

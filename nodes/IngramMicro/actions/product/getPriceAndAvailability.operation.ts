@@ -1,11 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { booleanValue, compact, inputError, optionalText, positiveInteger, textList } from '../../helpers/input';
+import {
+	booleanValue,
+	compact,
+	inputError,
+	optionalText,
+	positiveInteger,
+	textList,
+} from '../../helpers/input';
 import { mapConcurrently } from '../../../shared/concurrency';
 import { hasUsableToken, xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../../../shared/itemErrors';
-import { additionalAttributesField, readAdditionalAttributes, simplifyField } from '../common/fields';
+import {
+	additionalAttributesField,
+	readAdditionalAttributes,
+	simplifyField,
+} from '../common/fields';
 
 /** Ingram prices at most 50 products per request ("up to 50 SKUs at one time"). */
 export const SKUS_PER_REQUEST = 50;
@@ -150,7 +166,10 @@ interface RequestGroup {
 	requests: PriceRequest[];
 }
 
-function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
+function readItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
 	const node = this.getNode();
 	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as Identifier;
 	const skus = textList(node, itemIndex, this.getNodeParameter('skus', itemIndex, ''), 'SKUs');
@@ -166,7 +185,12 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 		group: {
 			identifyBy,
 			qs: compact({
-				includePricing: booleanValue(node, itemIndex, this.getNodeParameter('includePricing', itemIndex, true), 'Include Pricing'),
+				includePricing: booleanValue(
+					node,
+					itemIndex,
+					this.getNodeParameter('includePricing', itemIndex, true),
+					'Include Pricing',
+				),
 				includeAvailability: booleanValue(
 					node,
 					itemIndex,
@@ -178,9 +202,14 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 			body: compact({
 				showAvailableDiscounts: options.showAvailableDiscounts as boolean | undefined,
 				showReserveInventoryDetails: options.showReserveInventoryDetails as boolean | undefined,
-				specialBidNumber: optionalText(node, itemIndex, options.specialBidNumber, { label: 'Special Bid Number' }),
+				specialBidNumber: optionalText(node, itemIndex, options.specialBidNumber, {
+					label: 'Special Bid Number',
+				}),
 				availabilityByWarehouse: warehouses.length
-					? warehouses.map((id) => ({ availabilityByWarehouseId: id, availabilityForAllLocation: false }))
+					? warehouses.map((id) => ({
+							availabilityByWarehouseId: id,
+							availabilityForAllLocation: false,
+						}))
 					: undefined,
 				additionalAttributes: attributes.length ? attributes : undefined,
 			}),
@@ -189,7 +218,12 @@ function readItem(this: IExecuteFunctions, itemIndex: number): { group: Omit<Req
 			itemIndex,
 			sku,
 			quantity,
-			simplify: booleanValue(node, itemIndex, this.getNodeParameter('simplify', itemIndex, true), 'Simplify'),
+			simplify: booleanValue(
+				node,
+				itemIndex,
+				this.getNodeParameter('simplify', itemIndex, true),
+				'Simplify',
+			),
 		})),
 	};
 }
@@ -206,7 +240,11 @@ const identifierOf = (identifyBy: Identifier, answer: IDataObject | undefined): 
  * `requestChunks`), so the identifier decides; position (answers come in request order) is used
  * only for an answer that carries no identifier at all, never to hand out another SKU's answer.
  */
-function matchAnswers(identifyBy: Identifier, asked: Array<{ sku: string }>, answers: IDataObject[]) {
+function matchAnswers(
+	identifyBy: Identifier,
+	asked: Array<{ sku: string }>,
+	answers: IDataObject[],
+) {
 	const byIdentifier = new Map<string, IDataObject>();
 	for (const answer of answers) {
 		const id = identifierOf(identifyBy, answer);
@@ -240,7 +278,14 @@ function requestChunks<T extends { sku: string }>(asked: T[]): T[][] {
 	);
 }
 
-const IDENTITY_FIELDS = ['ingramPartNumber', 'vendorPartNumber', 'customerPartNumber', 'upc', 'vendorName', 'description'];
+const IDENTITY_FIELDS = [
+	'ingramPartNumber',
+	'vendorPartNumber',
+	'customerPartNumber',
+	'upc',
+	'vendorName',
+	'description',
+];
 const PRICE_FIELDS = ['currencyCode', 'customerPrice', 'retailPrice', 'mapPrice'];
 
 const earliest = (dates: string[]) => dates.filter(Boolean).sort()[0];
@@ -253,7 +298,8 @@ const earliest = (dates: string[]) => dates.filter(Boolean).sort()[0];
 function simplifyAnswer(answer: IDataObject): IDataObject {
 	const found = answer.productStatusCode !== 'E';
 	const row: IDataObject = { found };
-	for (const key of IDENTITY_FIELDS) if (answer[key] !== undefined && answer[key] !== null) row[key] = answer[key];
+	for (const key of IDENTITY_FIELDS)
+		if (answer[key] !== undefined && answer[key] !== null) row[key] = answer[key];
 	if (typeof answer.productStatusMessage === 'string' && answer.productStatusMessage.trim()) {
 		row.message = answer.productStatusMessage.trim();
 	}
@@ -276,11 +322,18 @@ function simplifyAnswer(answer: IDataObject): IDataObject {
 }
 
 /** Says which SKUs and items a failed request was for: one error stands for up to 50 SKUs. */
-function describeFailedChunk(error: unknown, chunk: Array<{ sku: string }>, affected: PriceRequest[]) {
+function describeFailedChunk(
+	error: unknown,
+	chunk: Array<{ sku: string }>,
+	affected: PriceRequest[],
+) {
 	if (!(error instanceof NodeApiError)) return;
 	const items = [...new Set(affected.map((r) => r.itemIndex))];
 	const skus = chunk.map((entry) => entry.sku);
-	const shown = skus.length > 20 ? `${skus.slice(0, 20).join(', ')} and ${skus.length - 20} more` : skus.join(', ');
+	const shown =
+		skus.length > 20
+			? `${skus.slice(0, 20).join(', ')} and ${skus.length - 20} more`
+			: skus.join(', ');
 	error.description = [
 		error.description,
 		`This request priced ${skus.length} SKU${skus.length === 1 ? '' : 's'} (${shown}) for item${items.length === 1 ? '' : 's'} ${items.join(', ')}.`,
@@ -289,7 +342,10 @@ function describeFailedChunk(error: unknown, chunk: Array<{ sku: string }>, affe
 		.join('\n');
 }
 
-export async function executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const groups = new Map<string, RequestGroup>();
 	const results = new Map<number, INodeExecutionData[]>();
 	const fail = (itemIndex: number, error: unknown) => {
@@ -319,13 +375,15 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	);
 	for (const group of groups.values()) {
 		const distinct = new Map<string, { sku: string; quantity?: number }>();
-		for (const request of group.requests) distinct.set(skuKey(request.sku, request.quantity), request);
+		for (const request of group.requests)
+			distinct.set(skuKey(request.sku, request.quantity), request);
 		const asked = [...distinct.values()];
 		const answers = new Map<string, IDataObject>();
 
 		const priceChunk = async (chunk: Array<{ sku: string; quantity?: number }>) => {
 			const chunkKeys = new Set(chunk.map((entry) => skuKey(entry.sku, entry.quantity)));
-			const firstItem = group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
+			const firstItem =
+				group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
 			try {
 				const { body } = await xiRequest.call(
 					this,
@@ -338,7 +396,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 							products: chunk.map((entry) =>
 								compact({
 									[group.identifyBy]: entry.sku,
-									quantityRequested: entry.quantity === undefined ? undefined : String(entry.quantity),
+									quantityRequested:
+										entry.quantity === undefined ? undefined : String(entry.quantity),
 								}),
 							),
 						},
@@ -386,5 +445,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 	}
 
-	return [...results.keys()].sort((a, b) => a - b).flatMap((itemIndex) => results.get(itemIndex) ?? []);
+	return [...results.keys()]
+		.sort((a, b) => a - b)
+		.flatMap((itemIndex) => results.get(itemIndex) ?? []);
 }

@@ -12,14 +12,24 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['product'] } },
 	options: [
-		{ name: 'Get', value: 'get', action: 'Get a product', description: 'Get the catalog details of one product' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a product',
+			description: 'Get the catalog details of one product',
+		},
 		{
 			name: 'Get Price and Availability',
 			value: 'getPriceAndAvailability',
 			action: 'Get price and availability of products',
 			description: 'Your price and stock per SKU, 50 SKUs per request',
 		},
-		{ name: 'Search', value: 'search', action: 'Search products', description: 'Search the catalog' },
+		{
+			name: 'Search',
+			value: 'search',
+			action: 'Search products',
+			description: 'Search the catalog',
+		},
 	],
 	default: 'getPriceAndAvailability',
 };

@@ -22,7 +22,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Category', name: 'category', type: 'string', default: '', placeholder: 'e.g. Displays' },
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Displays',
+			},
 			{
 				displayName: 'Has Discounts',
 				name: 'hasDiscounts',
@@ -38,7 +44,13 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. en',
 				description: 'Language of the descriptions (sent as Accept-Language)',
 			},
-			{ displayName: 'Plan ID', name: 'planID', type: 'string', default: '', description: 'Subscription plan ID' },
+			{
+				displayName: 'Plan ID',
+				name: 'planID',
+				type: 'string',
+				default: '',
+				description: 'Subscription plan ID',
+			},
 			{ displayName: 'Product Group Name', name: 'groupName', type: 'string', default: '' },
 			{
 				displayName: 'Show Group Info',
@@ -85,15 +97,29 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const text = (name: string, label: string) => optionalText(node, itemIndex, filters[name], { label });
-	const keyword = textList(node, itemIndex, this.getNodeParameter('keyword', itemIndex, ''), 'Keywords');
+	const text = (name: string, label: string) =>
+		optionalText(node, itemIndex, filters[name], { label });
+	const keyword = textList(
+		node,
+		itemIndex,
+		this.getNodeParameter('keyword', itemIndex, ''),
+		'Keywords',
+	);
 	const vendor = textList(node, itemIndex, filters.vendor, 'Vendor Names');
-	const vendorPartNumber = textList(node, itemIndex, filters.vendorPartNumber, 'Vendor Part Numbers');
+	const vendorPartNumber = textList(
+		node,
+		itemIndex,
+		filters.vendorPartNumber,
+		'Vendor Part Numbers',
+	);
 	const qs = compact({
 		keyword: keyword.length ? keyword : undefined,
 		vendor: vendor.length ? vendor : undefined,
@@ -103,7 +129,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		type: ingramCode(text('type', 'Type')),
 		// the spec types these flags as strings
 		hasDiscounts: filters.hasDiscounts === undefined ? undefined : String(filters.hasDiscounts),
-		skipAuthorisation: filters.skipAuthorisation === undefined ? undefined : String(filters.skipAuthorisation),
+		skipAuthorisation:
+			filters.skipAuthorisation === undefined ? undefined : String(filters.skipAuthorisation),
 		groupName: text('groupName', 'Product Group Name'),
 		planID: text('planID', 'Plan ID'),
 		showGroupInfo: filters.showGroupInfo as boolean,

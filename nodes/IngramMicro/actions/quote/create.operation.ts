@@ -19,12 +19,38 @@ const PRODUCTS: LinesSpec = {
 	required: false,
 	jsonExample: '[{"ingramPartNumber": "03WK88", "quantity": 2}]',
 	fields: [
-		{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', kind: 'string', placeholder: 'e.g. 03WK88' },
-		{ name: 'vendorPartNumber', displayName: 'Vendor Part Number', kind: 'string', description: 'Used when the Ingram Part Number is empty' },
+		{
+			name: 'ingramPartNumber',
+			displayName: 'Ingram Part Number',
+			kind: 'string',
+			placeholder: 'e.g. 03WK88',
+		},
+		{
+			name: 'vendorPartNumber',
+			displayName: 'Vendor Part Number',
+			kind: 'string',
+			description: 'Used when the Ingram Part Number is empty',
+		},
 		// the spec types the quantity as a string
-		{ name: 'quantity', displayName: 'Quantity', kind: 'integer', required: true, sendAsString: true },
-		{ name: 'customerLineNumber', displayName: 'Customer Line Number', kind: 'string', description: 'Your own line reference' },
-		{ name: 'specialBid', displayName: 'Special Bid', kind: 'string', description: 'A special pricing bid for this product' },
+		{
+			name: 'quantity',
+			displayName: 'Quantity',
+			kind: 'integer',
+			required: true,
+			sendAsString: true,
+		},
+		{
+			name: 'customerLineNumber',
+			displayName: 'Customer Line Number',
+			kind: 'string',
+			description: 'Your own line reference',
+		},
+		{
+			name: 'specialBid',
+			displayName: 'Special Bid',
+			kind: 'string',
+			description: 'A special pricing bid for this product',
+		},
 		{ name: 'lineLevelNotes', displayName: 'Notes', kind: 'string' },
 		{ name: 'pricingType', displayName: 'Pricing Type', kind: 'string' },
 	],
@@ -84,8 +110,20 @@ const properties: INodeProperties[] = [
 				description:
 					'Special bid number to price the quote with. With a deal, a configure-to-order quote (Cisco only) can be created without products.',
 			},
-			{ displayName: 'First Name', name: 'firstname', type: 'string', default: '', description: 'First name of the requesting user' },
-			{ displayName: 'Last Name', name: 'lastname', type: 'string', default: '', description: 'Last name of the requesting user' },
+			{
+				displayName: 'First Name',
+				name: 'firstname',
+				type: 'string',
+				default: '',
+				description: 'First name of the requesting user',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastname',
+				type: 'string',
+				default: '',
+				description: 'Last name of the requesting user',
+			},
 			{ displayName: 'Pricing Type', name: 'pricingType', type: 'string', default: '' },
 			{ displayName: 'Quote Expiry Date', name: 'quoteExpiryDate', type: 'dateTime', default: '' },
 			{
@@ -100,15 +138,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['quote'], operation: ['create'] } },
+	properties,
+);
 
 /** The field, or else the credential's Customer Contact Email (which the searches send as a header). */
 async function readCustomerContact(this: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const node = this.getNode();
-	const own = optionalText(node, itemIndex, this.getNodeParameter('customerContact', itemIndex, ''), {
-		label: CONTACT_LABEL,
-		maxLength: 64,
-	});
+	const own = optionalText(
+		node,
+		itemIndex,
+		this.getNodeParameter('customerContact', itemIndex, ''),
+		{
+			label: CONTACT_LABEL,
+			maxLength: 64,
+		},
+	);
 	const contact =
 		own ??
 		optionalText(node, itemIndex, await credentialCustomerContact.call(this), {
@@ -135,11 +181,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const products = readLines.call(this, itemIndex, PRODUCTS);
 	// Ingram quotes either products or a configure-to-order deal; an empty quote is refused later, by webhook.
 	if (products.length === 0 && !dealId) {
-		throw inputError(node, itemIndex, 'Add at least one product, or a Deal ID for a configure-to-order quote');
+		throw inputError(
+			node,
+			itemIndex,
+			'Add at least one product, or a Deal ID for a configure-to-order quote',
+		);
 	}
 	products.forEach((product, index) => {
 		if (!product.ingramPartNumber && !product.vendorPartNumber) {
-			throw inputError(node, itemIndex, `Product ${index + 1}: "Ingram Part Number" or "Vendor Part Number" is required`);
+			throw inputError(
+				node,
+				itemIndex,
+				`Product ${index + 1}: "Ingram Part Number" or "Vendor Part Number" is required`,
+			);
 		}
 	});
 
@@ -154,14 +208,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Field names as in the schema (firstname, CustomerContact), not as in the spec's examples (firstName, customercontact).
 	const body = compact({
-		quoteName: optionalText(node, itemIndex, this.getNodeParameter('quoteName', itemIndex, ''), { label: 'Quote Name' }),
+		quoteName: optionalText(node, itemIndex, this.getNodeParameter('quoteName', itemIndex, ''), {
+			label: 'Quote Name',
+		}),
 		firstname: optionalText(node, itemIndex, fields.firstname, { label: 'First Name' }),
 		lastname: optionalText(node, itemIndex, fields.lastname, { label: 'Last Name' }),
 		CustomerContact: customerContact,
 		// both examples of the spec write the expiry date as MM/dd/yyyy
-		quoteExpiryDate: ingramDate(node, itemIndex, fields.quoteExpiryDate, 'Quote Expiry Date', 'MM/dd/yyyy'),
+		quoteExpiryDate: ingramDate(
+			node,
+			itemIndex,
+			fields.quoteExpiryDate,
+			'Quote Expiry Date',
+			'MM/dd/yyyy',
+		),
 		customerNeed: optionalText(node, itemIndex, fields.customerNeed, { label: 'Customer Need' }),
-		endUserInfo: readAddress(node, itemIndex, this.getNodeParameter(QUOTE_END_USER.name, itemIndex, {}), QUOTE_END_USER),
+		endUserInfo: readAddress(
+			node,
+			itemIndex,
+			this.getNodeParameter(QUOTE_END_USER.name, itemIndex, {}),
+			QUOTE_END_USER,
+		),
 		dealId,
 		pricingType: optionalText(node, itemIndex, fields.pricingType, { label: 'Pricing Type' }),
 		sendQuoteCopy: copies.length ? copies.join(',') : undefined,

@@ -8,7 +8,10 @@ import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from './quoteNumber';
 
 const properties: INodeProperties[] = [quoteNumberLocator, simplifyField];
 
-export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['quote'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'quoteNumber',
@@ -31,7 +34,14 @@ const SIMPLE_FIELDS = [
 	'totalQuoteAmount',
 ] as const;
 
-const SIMPLE_PRODUCT_FIELDS = ['lineNumber', 'ingramPartNumber', 'vendorPartNumber', 'vendorName', 'description', 'quantity'];
+const SIMPLE_PRODUCT_FIELDS = [
+	'lineNumber',
+	'ingramPartNumber',
+	'vendorPartNumber',
+	'vendorName',
+	'description',
+	'quantity',
+];
 
 /** Products keep what an order needs; the price block (discounts, fees, MSRP …) shrinks to the quote price. */
 function simplifyQuote(quote: IDataObject): IDataObject {
@@ -51,10 +61,16 @@ function simplifyQuote(quote: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const quoteNumber = requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL });
+	const quoteNumber = requiredText.call(this, 'quoteNumber', itemIndex, {
+		label: QUOTE_NUMBER_LABEL,
+	});
 	const { body } = await xiRequest.call(
 		this,
-		{ method: 'GET', path: `/resellers/v6/quotes/${encodeURIComponent(quoteNumber)}`, retry: 'retry' },
+		{
+			method: 'GET',
+			path: `/resellers/v6/quotes/${encodeURIComponent(quoteNumber)}`,
+			retry: 'retry',
+		},
 		itemIndex,
 	);
 	const quote = (body ?? {}) as IDataObject;

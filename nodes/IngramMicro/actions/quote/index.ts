@@ -19,7 +19,12 @@ export const operationProperty: INodeProperties = {
 			action: 'Create a quote',
 			description: 'Request a quote for products, or a configure-to-order quote from a deal',
 		},
-		{ name: 'Get', value: 'get', action: 'Get a quote', description: 'Get the details of one quote' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a quote',
+			description: 'Get the details of one quote',
+		},
 		{
 			name: 'Search',
 			value: 'search',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../helpers/input';
@@ -23,7 +28,12 @@ const TEXT_FILTERS: TextFilter[] = [
 		placeholder: 'e.g. JD Enterprises',
 		description: 'The end customer of the quote; any part of the name matches',
 	},
-	{ name: 'quoteName', displayName: 'Quote Name', placeholder: 'e.g. MyQuote', description: 'Any part of the name matches' },
+	{
+		name: 'quoteName',
+		displayName: 'Quote Name',
+		placeholder: 'e.g. MyQuote',
+		description: 'Any part of the name matches',
+	},
 	{
 		name: 'quoteNumber',
 		displayName: 'Quote Number',
@@ -36,8 +46,18 @@ const TEXT_FILTERS: TextFilter[] = [
 		placeholder: 'e.g. 9638445-1880',
 		description: 'The vendor special pricing bid (deal ID, also called Dart number)',
 	},
-	{ name: 'status', displayName: 'Status', placeholder: 'e.g. Ready to Order', description: 'The status of the quote' },
-	{ name: 'vendorName', displayName: 'Vendor Name', placeholder: 'e.g. Dell', description: 'Any part of the name matches' },
+	{
+		name: 'status',
+		displayName: 'Status',
+		placeholder: 'e.g. Ready to Order',
+		description: 'The status of the quote',
+	},
+	{
+		name: 'vendorName',
+		displayName: 'Vendor Name',
+		placeholder: 'e.g. Dell',
+		description: 'Any part of the name matches',
+	},
 ];
 
 const RANGE_FILTERS = {
@@ -70,11 +90,17 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllOrLimit,
-	filtersCollection([...textFilterOptions(TEXT_FILTERS), ...rangeFilterOptions(Object.values(RANGE_FILTERS))]),
+	filtersCollection([
+		...textFilterOptions(TEXT_FILTERS),
+		...rangeFilterOptions(Object.values(RANGE_FILTERS)),
+	]),
 	sortCollection(SORT_FIELDS, 'createdDate'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['quote'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['quote'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -86,7 +112,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// quoteCreateDate-bt is a plain string in the spec ("start and end date, only 2 entries"): a
 	// repeated parameter would not fit that type, so both dates go in one value, comma-separated
 	// as Ingram's other list-in-a-string filters are (returnStatus-in).
-	qs['quoteCreateDate-bt'] = readRangeFilter(node, itemIndex, filters, RANGE_FILTERS.created)?.join(',');
+	qs['quoteCreateDate-bt'] = readRangeFilter(node, itemIndex, filters, RANGE_FILTERS.created)?.join(
+		',',
+	);
 	const sort = readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS);
 	qs.sortBy = sort.sortBy;
 	qs.sortingOrder = sort.direction;

@@ -22,7 +22,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const quoteNumber = requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL });
+	const quoteNumber = requiredText.call(this, 'quoteNumber', itemIndex, {
+		label: QUOTE_NUMBER_LABEL,
+	});
 	const { body } = await xiRequest.call(
 		this,
 		{ method: 'GET', path: '/resellers/v6/q2o/validatequote', qs: { quoteNumber }, retry: 'retry' },

@@ -18,7 +18,10 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['renewal'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['renewal'], operation: ['get'] } },
+	properties,
+);
 
 const SIMPLE_FIELDS = [
 	'renewalId',
@@ -34,13 +37,23 @@ const SIMPLE_FIELDS = [
 	'products',
 ] as const;
 
-const SIMPLE_PRODUCT_FIELDS = ['ingramPartNumber', 'vendorPartNumber', 'productDescription', 'quantity', 'unitPrice'] as const;
+const SIMPLE_PRODUCT_FIELDS = [
+	'ingramPartNumber',
+	'vendorPartNumber',
+	'productDescription',
+	'quantity',
+	'unitPrice',
+] as const;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const renewalId = requiredText.call(this, 'renewalId', itemIndex, { label: 'Renewal' });
 	const response = await xiRequest.call(
 		this,
-		{ method: 'GET', path: `/resellers/v6/renewals/${encodeURIComponent(renewalId)}`, retry: 'retry' },
+		{
+			method: 'GET',
+			path: `/resellers/v6/renewals/${encodeURIComponent(renewalId)}`,
+			retry: 'retry',
+		},
 		itemIndex,
 	);
 	const body = response.body as IDataObject;

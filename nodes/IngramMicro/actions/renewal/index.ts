@@ -11,7 +11,12 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['renewal'] } },
 	options: [
-		{ name: 'Get', value: 'get', action: 'Get a renewal', description: 'Get the details and products of one renewal' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a renewal',
+			description: 'Get the details and products of one renewal',
+		},
 		{
 			name: 'Search',
 			value: 'search',

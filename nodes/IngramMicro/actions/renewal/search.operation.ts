@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, optionalText } from '../../helpers/input';
@@ -116,7 +122,10 @@ const properties: INodeProperties[] = [
 	sortCollection(SORT_FIELDS, DEFAULT_SORT),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['renewal'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['renewal'], operation: ['search'] } },
+	properties,
+);
 
 /** Renewals take US-style dates (the spec's example: 01/31/2024), checked in order first. */
 function renewalRange(
@@ -130,7 +139,13 @@ function renewalRange(
 }
 
 /** One value for both: a direction alone applies to the field Ingram sorts by anyway. */
-function sortValue({ sortBy, direction }: { sortBy?: string; direction?: string }): string | undefined {
+function sortValue({
+	sortBy,
+	direction,
+}: {
+	sortBy?: string;
+	direction?: string;
+}): string | undefined {
 	if (!sortBy && !direction) return undefined;
 	return [sortBy ?? DEFAULT_SORT, direction].filter(Boolean).join(',');
 }
@@ -149,18 +164,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Basic search goes in the query string, advanced search in the body (both may be combined).
 	const body = compact({
 		// "OpporutinyStatus" is Ingram's spelling
-		status: Object.keys(opportunityStatus).length ? { OpporutinyStatus: opportunityStatus } : undefined,
+		status: Object.keys(opportunityStatus).length
+			? { OpporutinyStatus: opportunityStatus }
+			: undefined,
 		dateType: Object.keys(dateType).length ? dateType : undefined,
 		vendor: optionalText(node, itemIndex, filters.vendor, { label: 'Vendor' }),
 		endUser: optionalText(node, itemIndex, filters.endUser, { label: 'End User' }),
 	});
 	const qs = compact({
-		customerOrderNumber: optionalText(node, itemIndex, filters.customerOrderNumber, { label: 'Customer Order Number' }),
+		customerOrderNumber: optionalText(node, itemIndex, filters.customerOrderNumber, {
+			label: 'Customer Order Number',
+		}),
 		ingramPurchaseOrderNumber: optionalText(node, itemIndex, filters.ingramPurchaseOrderNumber, {
 			label: 'Ingram Purchase Order Number',
 		}),
 		serialNumber: optionalText(node, itemIndex, filters.serialNumber, { label: 'Serial Number' }),
-		sort: sortValue(readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS)),
+		sort: sortValue(
+			readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS),
+		),
 	});
 
 	return await searchWithLimit.call(

@@ -30,7 +30,13 @@ const LINES: LinesSpec = {
 	jsonExample:
 		'[{"invoiceNumber": "40-NFERG-11", "invoiceDate": "2023-07-18", "ingramPartNumber": "164B2G", "quantity": 1, "primaryReason": "I have not received part or all of my order", "secondaryReason": "Received only partial shipment.", "numberOfBoxes": 1}]',
 	fields: [
-		{ name: 'invoiceNumber', displayName: 'Invoice Number', kind: 'string', required: true, placeholder: 'e.g. 40-NFERG-11' },
+		{
+			name: 'invoiceNumber',
+			displayName: 'Invoice Number',
+			kind: 'string',
+			required: true,
+			placeholder: 'e.g. 40-NFERG-11',
+		},
 		{
 			name: 'invoiceDate',
 			displayName: 'Invoice Date',
@@ -39,8 +45,18 @@ const LINES: LinesSpec = {
 			placeholder: 'e.g. 2023-07-18',
 			description: 'Date of the invoice, as YYYY-MM-DD',
 		},
-		{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', kind: 'string', placeholder: 'e.g. 164B2G' },
-		{ name: 'vendorPartNumber', displayName: 'Vendor Part Number', kind: 'string', description: 'Used when the Ingram Part Number is empty' },
+		{
+			name: 'ingramPartNumber',
+			displayName: 'Ingram Part Number',
+			kind: 'string',
+			placeholder: 'e.g. 164B2G',
+		},
+		{
+			name: 'vendorPartNumber',
+			displayName: 'Vendor Part Number',
+			kind: 'string',
+			description: 'Used when the Ingram Part Number is empty',
+		},
 		{ name: 'quantity', displayName: 'Quantity', kind: 'integer', required: true },
 		// Ingram publishes no list of return reasons for create; its example uses plain sentences.
 		{
@@ -60,27 +76,51 @@ const LINES: LinesSpec = {
 		{ name: 'numberOfBoxes', displayName: 'Number of Boxes', kind: 'integer', required: true },
 		{ name: 'customerOrderNumber', displayName: 'Customer Order Number', kind: 'string' },
 		{ name: 'serialNumber', displayName: 'Serial Number', kind: 'string' },
-		{ name: 'referenceNumber', displayName: 'Reference Number', kind: 'string', description: 'Your own reference for the return' },
-		{ name: 'billToAddressId', displayName: 'Bill-To Address ID', kind: 'string', placeholder: 'e.g. 000' },
+		{
+			name: 'referenceNumber',
+			displayName: 'Reference Number',
+			kind: 'string',
+			description: 'Your own reference for the return',
+		},
+		{
+			name: 'billToAddressId',
+			displayName: 'Bill-To Address ID',
+			kind: 'string',
+			placeholder: 'e.g. 000',
+		},
 		{ name: 'notes', displayName: 'Notes', kind: 'string' },
 	],
 };
 
 const properties: INodeProperties[] = [...linesProperties(LINES), addressCollection(SHIP_FROM)];
 
-export const description = updateDisplayOptions({ show: { resource: ['return'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['return'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const lines = readLines.call(this, itemIndex, LINES);
 	lines.forEach((line, index) => {
 		if (!line.ingramPartNumber && !line.vendorPartNumber) {
-			throw inputError(node, itemIndex, `Line ${index + 1}: "Ingram Part Number" or "Vendor Part Number" is required`);
+			throw inputError(
+				node,
+				itemIndex,
+				`Line ${index + 1}: "Ingram Part Number" or "Vendor Part Number" is required`,
+			);
 		}
-		line.invoiceDate = ingramDate(node, itemIndex, line.invoiceDate, `Line ${index + 1}: Invoice Date`);
+		line.invoiceDate = ingramDate(
+			node,
+			itemIndex,
+			line.invoiceDate,
+			`Line ${index + 1}: Invoice Date`,
+		);
 	});
 
-	const shipFrom = readAddress(node, itemIndex, this.getNodeParameter(SHIP_FROM.name, itemIndex, {}), SHIP_FROM) ?? {};
+	const shipFrom =
+		readAddress(node, itemIndex, this.getNodeParameter(SHIP_FROM.name, itemIndex, {}), SHIP_FROM) ??
+		{};
 	const missing = Object.keys(SHIP_FROM_REQUIRED).filter((key) => shipFrom[key] === undefined);
 	if (missing.length) {
 		throw inputError(
@@ -105,5 +145,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	const claims = (response as IDataObject | undefined)?.returnsClaims;
-	return Array.isArray(claims) && claims.length ? (claims as IDataObject[]) : [(response ?? {}) as IDataObject];
+	return Array.isArray(claims) && claims.length
+		? (claims as IDataObject[])
+		: [(response ?? {}) as IDataObject];
 }

@@ -18,13 +18,22 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['return'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['return'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const caseRequestNumber = requiredText.call(this, 'caseRequestNumber', itemIndex, { label: 'Case Request Number' });
+	const caseRequestNumber = requiredText.call(this, 'caseRequestNumber', itemIndex, {
+		label: 'Case Request Number',
+	});
 	const { body } = await xiRequest.call(
 		this,
-		{ method: 'GET', path: `/resellers/v6/returns/${encodeURIComponent(caseRequestNumber)}`, retry: 'retry' },
+		{
+			method: 'GET',
+			path: `/resellers/v6/returns/${encodeURIComponent(caseRequestNumber)}`,
+			retry: 'retry',
+		},
 		itemIndex,
 	);
 	return (body ?? {}) as IDataObject;

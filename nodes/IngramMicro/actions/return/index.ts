@@ -18,8 +18,18 @@ export const operationProperty: INodeProperties = {
 			action: 'Create a return',
 			description: 'Request a return (RMA) for invoiced products',
 		},
-		{ name: 'Get', value: 'get', action: 'Get a return', description: 'Get the details of one return request' },
-		{ name: 'Search', value: 'search', action: 'Search returns', description: 'Search your return requests and claims' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a return',
+			description: 'Get the details of one return request',
+		},
+		{
+			name: 'Search',
+			value: 'search',
+			action: 'Search returns',
+			description: 'Search your return requests and claims',
+		},
 	],
 	default: 'search',
 };

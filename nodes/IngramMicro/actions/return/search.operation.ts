@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact, textList } from '../../helpers/input';
@@ -16,7 +21,13 @@ import {
 	type TextFilter,
 } from '../common/fields';
 
-const STATUSES: INodePropertyOptions[] = ['Approved', 'Denied', 'Open', 'Partially Approved', 'Voided'].map((s) => ({
+const STATUSES: INodePropertyOptions[] = [
+	'Approved',
+	'Denied',
+	'Open',
+	'Partially Approved',
+	'Voided',
+].map((s) => ({
 	name: s,
 	value: s,
 }));
@@ -71,10 +82,17 @@ const RETURN_REASONS: INodePropertyOptions[] = [
 	'Latin America Vebdor Credits',
 	'Select Source',
 	'Withholding Tax',
-].map((reason) => ({ name: reason.replace('(CS )', '(CS)').replace('Vebdor', 'Vendor'), value: reason }));
+].map((reason) => ({
+	name: reason.replace('(CS )', '(CS)').replace('Vebdor', 'Vendor'),
+	value: reason,
+}));
 
 const TEXT_FILTERS: TextFilter[] = [
-	{ name: 'caseRequestNumber', displayName: 'Case Request Number', placeholder: 'e.g. CAS-08946-G1W3J3-1' },
+	{
+		name: 'caseRequestNumber',
+		displayName: 'Case Request Number',
+		placeholder: 'e.g. CAS-08946-G1W3J3-1',
+	},
 	{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', placeholder: 'e.g. YZ3606' },
 	{ name: 'invoiceNumber', displayName: 'Invoice Number', placeholder: 'e.g. 40-NFERG-11' },
 	{ name: 'referenceNumber', displayName: 'Reference Number' },
@@ -84,9 +102,24 @@ const TEXT_FILTERS: TextFilter[] = [
 
 /** Filters Ingram takes as one comma-separated string (`-in`). */
 const LIST_FILTERS = [
-	{ name: 'claimStatus', param: 'claimStatus-in', displayName: 'Claim Statuses', options: STATUSES },
-	{ name: 'returnReason', param: 'returnReason-in', displayName: 'Return Reasons', options: RETURN_REASONS },
-	{ name: 'returnStatus', param: 'returnStatus-in', displayName: 'Return Statuses', options: STATUSES },
+	{
+		name: 'claimStatus',
+		param: 'claimStatus-in',
+		displayName: 'Claim Statuses',
+		options: STATUSES,
+	},
+	{
+		name: 'returnReason',
+		param: 'returnReason-in',
+		displayName: 'Return Reasons',
+		options: RETURN_REASONS,
+	},
+	{
+		name: 'returnStatus',
+		param: 'returnStatus-in',
+		displayName: 'Return Statuses',
+		options: STATUSES,
+	},
 ] as const;
 
 /** Date ranges Ingram types as one string: sent as "yyyy-MM-dd,yyyy-MM-dd" (see execute). */
@@ -129,7 +162,10 @@ const properties: INodeProperties[] = [
 	sortCollection(SORT_FIELDS, 'createdOn'),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['return'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['return'], operation: ['search'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -142,7 +178,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// The spec types these ranges as strings and documents no format; Ingram's other date filters
 	// are yyyy-MM-dd and its other string lists comma-separated, so the range is "from,to".
-	for (const filter of RANGE_FILTERS) qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter)?.join(',');
+	for (const filter of RANGE_FILTERS)
+		qs[filter.param] = readRangeFilter(node, itemIndex, filters, filter)?.join(',');
 	// Ingram names the direction `sort` here and the field `sortingColumnName`.
 	const sort = readSort(node, itemIndex, this.getNodeParameter('sort', itemIndex, {}), SORT_FIELDS);
 	qs.sortingColumnName = sort.sortBy;

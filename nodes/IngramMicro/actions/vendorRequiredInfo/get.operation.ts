@@ -11,9 +11,20 @@ const PRODUCTS: LinesSpec = {
 	required: true,
 	jsonExample: '[{"ingramPartNumber": "5DV320"}, {"planID": "438308"}]',
 	fields: [
-		{ name: 'ingramPartNumber', displayName: 'Ingram Part Number', kind: 'string', placeholder: 'e.g. 5DV320' },
+		{
+			name: 'ingramPartNumber',
+			displayName: 'Ingram Part Number',
+			kind: 'string',
+			placeholder: 'e.g. 5DV320',
+		},
 		{ name: 'vendorPartNumber', displayName: 'Vendor Part Number', kind: 'string' },
-		{ name: 'planID', displayName: 'Plan ID', kind: 'string', description: 'A subscription plan', placeholder: 'e.g. 438308' },
+		{
+			name: 'planID',
+			displayName: 'Plan ID',
+			kind: 'string',
+			description: 'A subscription plan',
+			placeholder: 'e.g. 438308',
+		},
 	],
 };
 const IDENTIFIERS = PRODUCTS.fields.map((field) => field.name);
@@ -30,8 +41,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'products',
 		options: [
-			{ name: 'Products', value: 'products', description: 'Ingram part numbers, vendor part numbers or plan IDs' },
-			{ name: 'Quote Number', value: 'quoteNumber', description: 'All products of an Ingram Micro quote' },
+			{
+				name: 'Products',
+				value: 'products',
+				description: 'Ingram part numbers, vendor part numbers or plan IDs',
+			},
+			{
+				name: 'Quote Number',
+				value: 'quoteNumber',
+				description: 'All products of an Ingram Micro quote',
+			},
 		],
 	},
 	{ ...quoteNumberLocator, displayOptions: { show: { lookUpBy: ['quoteNumber'] } } },
@@ -54,7 +73,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	let body: IDataObject;
 	if (this.getNodeParameter('lookUpBy', itemIndex) === 'quoteNumber') {
-		body = { quoteNumber: requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL }) };
+		body = {
+			quoteNumber: requiredText.call(this, 'quoteNumber', itemIndex, { label: QUOTE_NUMBER_LABEL }),
+		};
 	} else {
 		const products = readLines.call(this, itemIndex, PRODUCTS);
 		products.forEach((product, index) => {

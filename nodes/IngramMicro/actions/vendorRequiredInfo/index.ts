@@ -14,7 +14,8 @@ export const operationProperty: INodeProperties = {
 			name: 'Get',
 			value: 'get',
 			action: 'Get vendor required info',
-			description: 'Get the fields a vendor requires on an order for these products (vendor mandatory fields)',
+			description:
+				'Get the fields a vendor requires on an order for these products (vendor mandatory fields)',
 		},
 	],
 	default: 'get',
