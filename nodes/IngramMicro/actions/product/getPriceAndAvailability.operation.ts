@@ -28,8 +28,8 @@ export const SKUS_PER_REQUEST = 50;
 
 /**
  * Requests of 50 SKUs in flight at once by default. Pricing 1,000 SKUs takes 20 requests; all 20 at
- * once make it one round trip. Measured in n8n 2.41.1 at 300 ms latency (npm run bench:n8n): 0.83 s,
- * 0.39× an HTTP Request node firing 1,000 single-SKU calls; with 10 at a time 1.11 s (0.5–0.6×), with
+ * once make it one round trip. Measured in n8n 2.41.1 at 300 ms latency (npm run bench:n8n): 0.79 s,
+ * 0.42× an HTTP Request node firing 1,000 single-SKU calls; with 10 at a time 1.11 s (0.5–0.6×), with
  * 4 at a time 2.4 s (about 1×). Still 50 times fewer connections than that node opens; rate-limit
  * answers (429) are waited out.
  */
