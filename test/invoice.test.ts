@@ -126,7 +126,7 @@ describe('Invoice › Search', () => {
 		[
 			'an invoice number over 11 characters',
 			{ invoiceNumber: '20-RD3QV-11-X' },
-			'"Invoice Number" is 13 characters long; Ingram Micro accepts at most 11 [item 0]',
+			'"Invoice Number" is 13 characters long; at most 11 are allowed [item 0]',
 		],
 		[
 			'a date that is not a date',
@@ -219,7 +219,7 @@ describe('Invoice › Get', () => {
 		});
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
-			'"Invoice Number" is 15 characters long; Ingram Micro accepts at most 12 [item 0]',
+			'"Invoice Number" is 15 characters long; at most 12 are allowed [item 0]',
 		);
 		expect(apiCalls()).toBe(0);
 	});

@@ -303,7 +303,7 @@ describe('Order › Create', () => {
 		[
 			'a Customer Order Number over 35 characters',
 			{ customerOrderNumber: 'X'.repeat(36), lines: lines([skus.inStock, 1]) },
-			/"Customer Order Number" is 36 characters long; Ingram Micro accepts at most 35 \[item 0\]/,
+			/"Customer Order Number" is 36 characters long; at most 35 are allowed \[item 0\]/,
 		],
 		['no lines', { customerOrderNumber: 'PO-1', lines: {} }, /Add at least one line \[item 0\]/],
 		[
@@ -453,7 +453,7 @@ describe('Order › Create', () => {
 		);
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
-			'"Customer Order Number" is 40 characters long; Ingram Micro accepts at most 35 [item 3]',
+			'"Customer Order Number" is 40 characters long; at most 35 are allowed [item 3]',
 		);
 		expect(items).toHaveLength(0);
 		expect(apiRequests()).toHaveLength(0);
@@ -599,7 +599,7 @@ describe('Order › Create Async', () => {
 		[
 			'a Customer Order Number over 18 characters (v7 limit)',
 			{ customerOrderNumber: 'X'.repeat(19), lines: lines([skus.inStock, 1]) },
-			/"Customer Order Number" is 19 characters long; Ingram Micro accepts at most 18 \[item 0\]/,
+			/"Customer Order Number" is 19 characters long; at most 18 are allowed \[item 0\]/,
 		],
 		[
 			'a quote order without quote number',
@@ -741,7 +741,7 @@ describe('Order › Update', () => {
 		[
 			'a Ship-To contact over the modify limit of 40',
 			{ shipToInfo: { contact: 'c'.repeat(41) } },
-			/"Ship-To › Contact Name" is 41 characters long; Ingram Micro accepts at most 40/,
+			/"Ship-To › Contact Name" is 41 characters long; at most 40 are allowed/,
 		],
 	])('refuses %s before sending anything', async (_, parameters, message) => {
 		const { error } = await run({
@@ -891,7 +891,7 @@ describe('Order › Search', () => {
 		[
 			'an Ingram Order Number over 11 characters',
 			{ ingramOrderNumber: '20-RD3QV-1111' },
-			/"Ingram Order Number" is 13 characters long; Ingram Micro accepts at most 11/,
+			/"Ingram Order Number" is 13 characters long; at most 11 are allowed/,
 		],
 	])('refuses %s before sending anything', async (_, filters, message) => {
 		const { error } = await run({ operation: 'search', filters });

@@ -426,7 +426,7 @@ describe('Quote › Create', () => {
 		[
 			'a contact email over 64 characters',
 			{ customerContact: `${'x'.repeat(60)}@example.com` },
-			'"Customer Contact Email" is 72 characters long; Ingram Micro accepts at most 64 [item 0]',
+			'"Customer Contact Email" is 72 characters long; at most 64 are allowed [item 0]',
 		],
 		[
 			'11 quote copy recipients',

@@ -6,7 +6,7 @@ import {
 	ingramMicroApiBaseUrl,
 	tokenFingerprint,
 } from '../../../credentials/IngramMicroOAuth2Api.credentials';
-import { inputError } from '../helpers/input';
+import { inputError } from '../../shared/input';
 
 /**
  * The account a request goes out for: the credential's settings, read once per execution, and the

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { compact, optionalText } from '../../helpers/input';
+import { compact, optionalText } from '../../../shared/input';
 
 interface AddressField {
 	name: string;

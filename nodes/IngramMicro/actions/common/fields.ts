@@ -19,7 +19,7 @@ import {
 	optionalText,
 	positiveInteger,
 	textValue,
-} from '../../helpers/input';
+} from '../../../shared/input';
 
 /** Return All + Limit, the n8n convention for every list operation. */
 export const returnAllOrLimit: INodeProperties[] = [

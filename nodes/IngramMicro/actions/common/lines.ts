@@ -7,7 +7,7 @@ import {
 	nonNegativeNumber,
 	positiveInteger,
 	textValue,
-} from '../../helpers/input';
+} from '../../../shared/input';
 
 /** One field of a line (order line, quote product, freight line, return line …). */
 export interface LineField {

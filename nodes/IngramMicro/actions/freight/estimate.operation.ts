@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputError, optionalText, requiredText } from '../../helpers/input';
+import { compact, inputError, optionalText, requiredText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { addressCollection, readAddress, type AddressBlock } from '../common/addresses';
 import { simplifyField } from '../common/fields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, requiredText } from '../../helpers/input';
+import { compact, requiredText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { idLocator, pick, simplifyField } from '../common/fields';
 

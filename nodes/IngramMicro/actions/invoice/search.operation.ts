@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramDate, optionalText } from '../../helpers/input';
+import { compact, formatDate, optionalText } from '../../../shared/input';
 import {
 	filtersCollection,
 	rangeFilterOptions,
@@ -143,7 +143,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs[filter.from] = range?.[0];
 		qs[filter.to] = range?.[1];
 	}
-	qs.paymentTermsNetDate = ingramDate(
+	qs.paymentTermsNetDate = formatDate(
 		node,
 		itemIndex,
 		filters.paymentTermsNetDate,

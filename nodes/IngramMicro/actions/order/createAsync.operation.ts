@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputError, requiredText } from '../../helpers/input';
+import { compact, inputError, requiredText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { END_USER, RESELLER, SHIP_TO, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';

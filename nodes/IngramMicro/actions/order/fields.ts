@@ -4,13 +4,13 @@ import {
 	booleanValue,
 	compact,
 	describeValue,
-	ingramCode,
-	ingramDate,
+	formatDate,
 	inputError,
 	jsonValue,
 	optionalText,
 	requiredText,
-} from '../../helpers/input';
+} from '../../../shared/input';
+import { ingramCode } from '../common/codes';
 import { addressCollection, readAddress, type AddressBlock } from '../common/addresses';
 import { additionalAttributesField, idLocator, readAdditionalAttributes } from '../common/fields';
 import type { LineField } from '../common/lines';
@@ -403,7 +403,7 @@ export function readShipmentDetails(
 			label: 'Shipment Details › Freight Account Number',
 		}),
 		// v6 types it as a date; v7 limits it to 8 characters, so it gets the compact form.
-		requestedDeliveryDate: ingramDate(
+		requestedDeliveryDate: formatDate(
 			node,
 			itemIndex,
 			input.requestedDeliveryDate,

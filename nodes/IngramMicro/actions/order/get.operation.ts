@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramDate, optionalText } from '../../helpers/input';
+import { compact, formatDate, optionalText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { pick, simplifyField } from '../common/fields';
 import {
@@ -109,7 +109,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const orderNumber = readOrderNumber.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = compact({
-		ingramOrderDate: ingramDate(node, itemIndex, options.ingramOrderDate, 'Ingram Order Date'),
+		ingramOrderDate: formatDate(node, itemIndex, options.ingramOrderDate, 'Ingram Order Date'),
 		vendorNumber: optionalText(node, itemIndex, options.vendorNumber, { label: 'Vendor Number' }),
 		isIml: options.isIml as boolean | undefined,
 		...readSandboxTesting.call(this, itemIndex),

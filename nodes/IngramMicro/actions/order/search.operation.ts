@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, textList } from '../../helpers/input';
+import { compact, textList } from '../../../shared/input';
 import {
 	filtersCollection,
 	rangeFilterOptions,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, inputError, optionalText } from '../../helpers/input';
+import { compact, inputError, optionalText } from '../../../shared/input';
 import { xiRequest, type XiResponse } from '../../transport';
 import { SHIP_TO, addressCollection } from '../common/addresses';
 import { additionalAttributesField, readAdditionalAttributes } from '../common/fields';

@@ -13,7 +13,7 @@ import {
 	optionalText,
 	positiveInteger,
 	textList,
-} from '../../helpers/input';
+} from '../../../shared/input';
 import { mapConcurrently } from '../../../shared/concurrency';
 import { hasUsableToken, xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../../../shared/itemErrors';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramCode, optionalText, textList } from '../../helpers/input';
+import { compact, optionalText, textList } from '../../../shared/input';
+import { ingramCode } from '../common/codes';
 import { returnAllOrLimit, searchWithLimit } from '../common/fields';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, ingramDate, inputError, optionalText, textList } from '../../helpers/input';
+import { compact, formatDate, inputError, optionalText, textList } from '../../../shared/input';
 import { credentialCustomerContact, xiRequest } from '../../transport';
 import { addressCollection, END_USER, readAddress, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
@@ -215,7 +215,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		lastname: optionalText(node, itemIndex, fields.lastname, { label: 'Last Name' }),
 		CustomerContact: customerContact,
 		// both examples of the spec write the expiry date as MM/dd/yyyy
-		quoteExpiryDate: ingramDate(
+		quoteExpiryDate: formatDate(
 			node,
 			itemIndex,
 			fields.quoteExpiryDate,

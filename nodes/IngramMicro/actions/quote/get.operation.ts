@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/input';
+import { requiredText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { pick, simplifyField } from '../common/fields';
 import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from './quoteNumber';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact } from '../../helpers/input';
+import { compact } from '../../../shared/input';
 import {
 	filtersCollection,
 	rangeFilterOptions,

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact, optionalText } from '../../helpers/input';
+import { compact, optionalText } from '../../../shared/input';
 import {
 	filtersCollection,
 	rangeFilterOptions,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ingramDate, inputError } from '../../helpers/input';
+import { formatDate, inputError } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { addressCollection, readAddress, type AddressBlock } from '../common/addresses';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
@@ -110,7 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				`Line ${index + 1}: "Ingram Part Number" or "Vendor Part Number" is required`,
 			);
 		}
-		line.invoiceDate = ingramDate(
+		line.invoiceDate = formatDate(
 			node,
 			itemIndex,
 			line.invoiceDate,

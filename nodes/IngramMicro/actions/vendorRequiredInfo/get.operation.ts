@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, requiredText } from '../../helpers/input';
+import { inputError, requiredText } from '../../../shared/input';
 import { xiRequest } from '../../transport';
 import { linesProperties, readLines, type LinesSpec } from '../common/lines';
 import { QUOTE_NUMBER_LABEL, quoteNumberLocator } from '../quote/quoteNumber';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** A problem with what the user entered, reported before anything is sent to Ingram. */
+/** A problem with what the user entered, reported before anything is sent. */
 export function inputError(node: INode, itemIndex: number, message: string, description?: string) {
 	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description });
 }
@@ -19,7 +19,7 @@ function checkText(node: INode, itemIndex: number, value: string, rules: TextRul
 		throw inputError(
 			node,
 			itemIndex,
-			`"${rules.label}" is ${value.length} characters long; Ingram Micro accepts at most ${rules.maxLength}`,
+			`"${rules.label}" is ${value.length} characters long; at most ${rules.maxLength} are allowed`,
 		);
 	}
 	if (rules.exactLength !== undefined && value.length !== rules.exactLength) {
@@ -260,10 +260,10 @@ function toDateTime(
 }
 
 /**
- * n8n date fields hold ISO strings (or whatever an expression produced); Ingram wants one fixed
+ * n8n date fields hold ISO strings (or whatever an expression produced); APIs want one fixed
  * format per endpoint, e.g. `yyyy-MM-dd` for order search, `MM/dd/yyyy` for renewals.
  */
-export function ingramDate(
+export function formatDate(
 	node: INode,
 	itemIndex: number,
 	value: unknown,
@@ -273,7 +273,7 @@ export function ingramDate(
 	return toDateTime(node, itemIndex, value, label)?.toFormat(format);
 }
 
-/** A from/to pair for Ingram's `*-bt` / `*_bt` filters: both ends are needed, in order. */
+/** A from/to pair for a date-range filter: both ends are needed, in order. */
 export function dateRange(
 	node: INode,
 	itemIndex: number,
@@ -294,16 +294,6 @@ export function dateRange(
 		);
 	}
 	return [from.toFormat(format), to.toFormat(format)];
-}
-
-/**
- * Ingram's enumerations carry an `IM::` prefix (IM::physical, IM::SHIPPED) that the node's options
- * leave out, so users read plain values; it is added here. A value that already has it (from an
- * expression, or saved before the options dropped it) is sent as it is.
- */
-export function ingramCode(value: string | undefined): string | undefined {
-	if (value === undefined) return undefined;
-	return /^IM::/i.test(value) ? value : `IM::${value}`;
 }
 
 /** Drops undefined and '' so that only what the user set is sent. */
