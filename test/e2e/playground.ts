@@ -26,7 +26,8 @@ import {
 import { cacheRoot, LOCAL_OWNER, N8N_VERSION } from './n8n';
 
 const TRIGGER_EXAMPLE = 'ingramMicroTrigr';
-const userFolder = join(cacheRoot(), 'playground');
+// N8N_PLAYGROUND_FOLDER: another user folder (the E2E test of the playground uses a temporary one)
+const userFolder = process.env.N8N_PLAYGROUND_FOLDER ?? join(cacheRoot(), 'playground');
 const stateFile = join(userFolder, 'playground.json');
 const log = (line: string) => console.log(line);
 

@@ -180,6 +180,13 @@ function readItem(
 			? undefined
 			: positiveInteger(node, itemIndex, options.quantityRequested, 'Quantity Requested');
 	const warehouses = textList(node, itemIndex, options.warehouseIds, 'Warehouse IDs');
+	// read once per item, not once per SKU
+	const simplify = booleanValue(
+		node,
+		itemIndex,
+		this.getNodeParameter('simplify', itemIndex, true),
+		'Simplify',
+	);
 	const attributes = readAdditionalAttributes(node, itemIndex, options.additionalAttributes);
 	return {
 		group: {
@@ -214,17 +221,7 @@ function readItem(
 				additionalAttributes: attributes.length ? attributes : undefined,
 			}),
 		},
-		requests: skus.map((sku) => ({
-			itemIndex,
-			sku,
-			quantity,
-			simplify: booleanValue(
-				node,
-				itemIndex,
-				this.getNodeParameter('simplify', itemIndex, true),
-				'Simplify',
-			),
-		})),
+		requests: skus.map((sku) => ({ itemIndex, sku, quantity, simplify })),
 	};
 }
 
