@@ -35,6 +35,26 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The CDF transport is the only code that may import the file-transfer libraries (the
+		// package's only runtime dependencies) and the Node stream module their APIs take. Every
+		// other import stays forbidden there, as the community-node rule forbids it everywhere else.
+		files: ['nodes/IngramContent/transport/sftp.ts', 'nodes/IngramContent/transport/ftp.ts'],
+		rules: {
+			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(?!(ssh2|basic-ftp|stream|crypto|n8n-workflow)$)(?!\\.)',
+							message: 'The CDF transport may import only ssh2, basic-ftp and stream.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },
 		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityRecommended.plugins },

@@ -1,0 +1,192 @@
+import { DateTime } from 'luxon';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { errorJson, rethrowForItem } from '../../../shared/itemErrors';
+import {
+	CdfTransferError,
+	connectionSettings,
+	deliverFile,
+	DeliveryFailed,
+	openCdfSession,
+	type CdfSession,
+} from '../../transport';
+import { fileGroupingField, ordersPerFile } from './fileOptions';
+import { orderFields } from './fields';
+import {
+	inFiles,
+	newOrderFileName,
+	orderFileContent,
+	orderSummary,
+	prepareOrders,
+	readAccount,
+	type PreparedOrder,
+} from './prepare';
+import { claim, release, sentKey } from './sentRegister';
+
+const properties: INodeProperties[] = [
+	...orderFields,
+	fileGroupingField,
+	{
+		displayName: 'Allow Resend',
+		name: 'allowResend',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send a PO that this workflow has already sent. Ingram cannot cancel or change an order once received: a resend ships and bills it again.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['send'] } },
+	properties,
+);
+
+type Outcome = { json: IDataObject } | { error: NodeOperationError };
+
+/**
+ * Sends each input item as an order: all are checked first (nothing is sent if one is wrong and
+ * the node does not continue on fail), then each PO is claimed in the sent register, written into
+ * files and uploaded. A PO stays claimed unless its upload provably did not reach Ingram.
+ */
+export async function executeBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const account = await readAccount.call(this);
+	const settings = connectionSettings(await this.getCredentials('ingramContentCdfApi'));
+	const prepared = prepareOrders.call(this, items, account);
+	const outcomes = new Map<number, Outcome>();
+	const fail = (entry: PreparedOrder, message: string, description: string) =>
+		outcomes.set(entry.itemIndex, {
+			error: new NodeOperationError(this.getNode(), `${message} [item ${entry.itemIndex}]`, {
+				itemIndex: entry.itemIndex,
+				description,
+			}),
+		});
+
+	const firstError = () =>
+		[...outcomes.values()].find((o): o is { error: NodeOperationError } => 'error' in o)!.error;
+
+	for (const entry of prepared)
+		if (entry.error) outcomes.set(entry.itemIndex, { error: entry.error });
+	if (outcomes.size > 0 && !this.continueOnFail()) throw firstError();
+
+	// -- never twice ------------------------------------------------------------------------
+	const ready = prepared.filter((entry) => entry.order);
+	const keyOf = (entry: PreparedOrder) =>
+		sentKey(account.environment, account.shipToAccount, entry.order!.poNumber);
+	const allowResend = this.getNodeParameter('allowResend', 0, false) === true;
+	const alreadySent = await claim.call(this, ready.map(keyOf));
+	const toSend = allowResend ? ready : ready.filter((entry) => !alreadySent.has(keyOf(entry)));
+	for (const entry of ready) {
+		if (toSend.includes(entry)) continue;
+		fail(
+			entry,
+			`Order ${entry.order!.poNumber} was already sent to Ingram (${account.environment}) by this workflow; it was not sent again`,
+			'Ingram cannot cancel or change an order once received, and a second file ships and bills it twice. Check the acknowledgement of the first one. To send it anyway, turn on Allow Resend.',
+		);
+	}
+	if (outcomes.size > 0 && !this.continueOnFail()) {
+		// nothing has been uploaded: give back the claims of this run
+		await release.call(this, toSend.filter((entry) => !alreadySent.has(keyOf(entry))).map(keyOf));
+		throw firstError();
+	}
+
+	// -- upload -----------------------------------------------------------------------------
+	const now = DateTime.now().setZone(this.getTimezone());
+	const folder = account.folders.incoming;
+	const takenNames = new Set<string>();
+	const files = inFiles(toSend, ordersPerFile(this));
+	let session: CdfSession | undefined;
+	let stopped: { error: CdfTransferError | DeliveryFailed } | undefined;
+	try {
+		for (const file of files) {
+			const fileName = newOrderFileName(now, takenNames);
+			// a failed resend must not forget the earlier, successful send
+			const keys = file.map(keyOf).filter((key) => !alreadySent.has(key));
+			const notSent = async (why: string, what: string) => {
+				await release.call(this, keys);
+				for (const entry of file)
+					fail(entry, `Order ${entry.order!.poNumber} was not sent: ${why}`, what);
+			};
+			if (stopped) {
+				await notSent(
+					'an earlier file of this run could not be delivered',
+					'Nothing of this order reached Ingram. Run the workflow again once the host is reachable.',
+				);
+				continue;
+			}
+			try {
+				session ??= await openCdfSession(settings);
+				const content = orderFileContent(
+					account,
+					fileName,
+					now,
+					file.map((entry) => entry.order!),
+				);
+				await deliverFile(settings, session, folder, fileName, Buffer.from(content, 'ascii'));
+			} catch (error) {
+				if (!(error instanceof CdfTransferError || error instanceof DeliveryFailed)) {
+					rethrowForItem.call(this, error, file[0].itemIndex);
+				}
+				stopped = { error };
+				const transfer = error instanceof DeliveryFailed ? error.cause : error;
+				if (error instanceof DeliveryFailed && error.delivery === 'unknown') {
+					for (const entry of file) {
+						fail(
+							entry,
+							`Order ${entry.order!.poNumber} may have reached Ingram: ${transfer.message} (file ${fileName})`,
+							`${transfer.description}\nThe order stays recorded as sent, so a re-run will not send it twice. If no acknowledgement for ${fileName} arrives within a day, ask Ingram, then resend with Allow Resend.`,
+						);
+					}
+				} else {
+					await notSent(
+						transfer.message,
+						`${transfer.description}\nNothing of this order reached Ingram; a later run may send it.`,
+					);
+				}
+				continue;
+			}
+			for (const entry of file) {
+				outcomes.set(entry.itemIndex, {
+					json: {
+						...orderSummary(entry),
+						status: 'sent',
+						environment: account.environment,
+						fileName,
+						folder,
+						ordersInFile: file.length,
+						resent: alreadySent.has(keyOf(entry)),
+					},
+				});
+			}
+		}
+	} finally {
+		await session?.close();
+	}
+
+	// -- output ---------------------------------------------------------------------------
+	const output: INodeExecutionData[] = [];
+	for (const entry of prepared) {
+		const outcome = outcomes.get(entry.itemIndex)!;
+		if ('error' in outcome) {
+			if (!this.continueOnFail()) {
+				const sent = [...outcomes.values()].filter((o): o is { json: IDataObject } => 'json' in o);
+				if (sent.length) {
+					outcome.error.description = `${outcome.error.description ?? ''}\nSent in this run before the failure: ${sent.map((o) => `${String(o.json.poNumber)} (${String(o.json.fileName)})`).join(', ')}.`;
+				}
+				throw outcome.error;
+			}
+			output.push({ json: errorJson(outcome.error), pairedItem: { item: entry.itemIndex } });
+		} else {
+			output.push({ json: outcome.json, pairedItem: { item: entry.itemIndex } });
+		}
+	}
+	return output;
+}
