@@ -5,6 +5,7 @@
  * helper that behaves like n8n's: it resolves credential defaults, runs preAuthentication when the
  * expirable token is empty or was refused, and persists the token between executions.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type {
 	ICredentialDataDecryptedObject,
@@ -224,6 +225,8 @@ export interface RunNodeOptions {
 	nodeName?: string;
 	/** The node version a workflow saved it with (default 1). */
 	typeVersion?: number;
+	/** The id of the workflow the node is in (n8n keys deduplication data by it). */
+	workflowId?: string;
 }
 
 /** The node refers to every credential type in the store (the store decides which API the test uses). */
@@ -244,7 +247,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		...(options.onError ? { onError: options.onError } : {}),
 	};
 	const workflow: WorkflowType = new Workflow({
-		id: 'test-workflow',
+		id: options.workflowId ?? 'test-workflow',
 		nodes: [node],
 		connections: {},
 		nodeTypes: options.pkg.nodeTypes,
@@ -447,3 +450,86 @@ export async function testCredential(
 }
 
 export const outputJson = (result: NodeRunResult) => result.items.map((item) => item.json);
+
+/**
+ * n8n's deduplication store (what `this.helpers.checkProcessedAndRecord` and friends use), kept in
+ * memory with the semantics of n8n 2.41's DB-backed DeduplicationHelper: per workflow id and
+ * context (`n:<node id>` for scope node, '' for scope workflow), entries hashed, a read-modify-write
+ * of the whole list (`processed` is decided against the list as it was before the call, so two
+ * equal keys in one call both count as new), and maxEntries keeping the newest.
+ */
+export class InMemoryDeduplicator {
+	readonly rows = new Map<string, string[]>();
+
+	private key(scope: string, contextData: { workflow: { id?: string }; node?: { id: string } }) {
+		const context = scope === 'node' ? `n:${contextData.node?.id}` : '';
+		return `${contextData.workflow.id}|${context}`;
+	}
+
+	private hash(value: string | number) {
+		return createHash('md5').update(value.toString()).digest('base64');
+	}
+
+	async checkProcessedAndRecord(
+		items: Array<string | number>,
+		scope: string,
+		contextData: { workflow: { id?: string }; node?: { id: string } },
+		options: { mode: string; maxEntries?: number },
+	) {
+		if (!contextData.workflow.id) throw new Error('deduplication needs a saved workflow');
+		const key = this.key(scope, contextData);
+		const stored = this.rows.get(key);
+		const before = new Set(stored ?? []);
+		const data = [...(stored ?? [])];
+		const result = { new: [] as Array<string | number>, processed: [] as Array<string | number> };
+		for (const item of items) {
+			const hashed = this.hash(item);
+			if (before.has(hashed)) result.processed.push(item);
+			else {
+				result.new.push(item);
+				data.push(hashed);
+			}
+		}
+		if (options.maxEntries) data.splice(0, Math.max(0, data.length - options.maxEntries));
+		this.rows.set(key, data);
+		return result;
+	}
+
+	async removeProcessed(
+		items: Array<string | number>,
+		scope: string,
+		contextData: { workflow: { id?: string }; node?: { id: string } },
+	) {
+		const data = this.rows.get(this.key(scope, contextData));
+		if (!data) return;
+		for (const item of items) {
+			const index = data.indexOf(this.hash(item));
+			if (index !== -1) data.splice(index, 1);
+		}
+	}
+
+	async clearAllProcessedItems(
+		scope: string,
+		contextData: { workflow: { id?: string }; node?: { id: string } },
+	) {
+		this.rows.delete(this.key(scope, contextData));
+	}
+
+	async getProcessedDataCount(
+		scope: string,
+		contextData: { workflow: { id?: string }; node?: { id: string } },
+	) {
+		return this.rows.get(this.key(scope, contextData))?.length ?? 0;
+	}
+}
+
+let deduplicator: InMemoryDeduplicator | undefined;
+
+/** The process-wide deduplication store (n8n's service is a singleton initialised once). */
+export async function deduplicationStore(): Promise<InMemoryDeduplicator> {
+	if (!deduplicator) {
+		deduplicator = new InMemoryDeduplicator();
+		await n8nCore.DataDeduplicationService.init(deduplicator as never);
+	}
+	return deduplicator;
+}

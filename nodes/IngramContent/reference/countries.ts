@@ -1,8 +1,9 @@
 /**
  * Countries as the CDF order file wants them: Ingram's records 29 and 34 carry a three-letter
  * country (ISO 3166-1 alpha-3, e.g. USA), while shops hand over alpha-2 codes or plain names.
- * The table is ISO 3166-1 as published (alpha-2, alpha-3, English short name); the package has no
- * runtime dependencies, so the list lives here rather than in a country library.
+ * The table is ISO 3166-1 (alpha-2, alpha-3, English short name), taken from the iso-codes project's
+ * iso_3166-1.json (release 4.15); the package has no runtime dependencies, so the list lives here
+ * rather than in a country library.
  */
 
 /** One ISO 3166-1 entry: alpha-2, alpha-3, English short name. */
@@ -267,7 +268,7 @@ export const COUNTRIES: readonly CountryRow[] = [
  * 'U.S.A.', 'the Netherlands', 'St Lucia' and 'Trinidad & Tobago' need no entry of their own.
  */
 export const OTHER_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
-	USA: ['United States of America', 'America', 'US of America'],
+	USA: ['United States of America', 'America'],
 	GBR: [
 		'UK',
 		'Great Britain',

@@ -137,7 +137,8 @@ const REGION_SETS: Readonly<Record<string, RegionSet>> = {
 	CAN: regionSet(
 		CA_REGIONS,
 		OTHER_CA_NAMES,
-		'A Canadian address needs a province or territory: its two-letter code (e.g. ON, QC, BC) or its name',
+		'A Canadian address needs a province or territory: ' +
+			'its two-letter code (e.g. ON, QC, BC) or its name',
 		(value) =>
 			`'${value}' is not a Canadian province or territory code (e.g. ON, QC, BC, NU) or name`,
 	),
@@ -166,7 +167,9 @@ export function normaliseRegion(
 	}
 	if (text.length > REGION_LENGTH) {
 		return {
-			problem: `'${text}' does not fit Ingram's state/province field (${REGION_LENGTH} characters): give a code such as ENG or NSW, or leave it empty`,
+			problem:
+				`'${text}' does not fit Ingram's state/province field (${REGION_LENGTH} characters): ` +
+				'give a code such as ENG or NSW, or leave it empty',
 		};
 	}
 	return { code: text.toUpperCase() };
@@ -211,16 +214,23 @@ export function postalCodeProblem(countryAlpha3: string, postalCode: string): st
 	}
 	if (country === 'CAN') {
 		if (text === '') return 'A Canadian address needs a postal code (A1A 1A1)';
+		const notCanadian = `'${postalCode.trim()}' is not a Canadian postal code`;
 		if (!CA_POSTAL_SHAPE.test(text)) {
-			return `'${postalCode.trim()}' is not a Canadian postal code (A1A 1A1: letter, digit, letter, digit, letter, digit)`;
+			return `${notCanadian} (A1A 1A1: letter, digit, letter, digit, letter, digit)`;
 		}
 		if (!CA_POSTAL_CODE.test(text)) {
-			return `'${postalCode.trim()}' is not a Canadian postal code: Canada Post never uses D, F, I, O, Q or U, nor W or Z as the first letter`;
+			return (
+				`${notCanadian}: Canada Post never uses D, F, I, O, Q or U, ` +
+				'nor W or Z as the first letter'
+			);
 		}
 		return undefined;
 	}
 	if (text.length > POSTAL_CODE_LENGTH) {
-		return `'${postalCode.trim()}' is ${text.length} characters; Ingram's postal code field holds ${POSTAL_CODE_LENGTH}`;
+		return (
+			`'${postalCode.trim()}' is ${text.length} characters; ` +
+			`Ingram's postal code field holds ${POSTAL_CODE_LENGTH}`
+		);
 	}
 	return undefined;
 }

@@ -190,9 +190,9 @@ function unmapped(shopMethod: string, classMatch: readonly ShippingClassMatchRow
 			? 'Shipping Class Match has no rows yet'
 			: `Shipping Class Match maps ${listed.join(', ')}`;
 	return (
-		`The order's shipping method '${shopMethod.trim()}' is neither in Shipping Class Match nor an ` +
-		`Ingram shipping method (${mapped}). Add a row to Shipping Class Match that maps it to an ` +
-		'Ingram method'
+		`The order's shipping method '${shopMethod.trim()}' is neither in Shipping Class Match ` +
+		`nor an Ingram shipping method (${mapped}). ` +
+		'Add a row to Shipping Class Match that maps it to an Ingram method'
 	);
 }
 
@@ -224,31 +224,27 @@ export function resolveShippingMethod(input: ShippingMethodInput): ShippingMetho
 	}
 	const shopMethod = input.shopMethod?.trim() ?? '';
 	let choice: ShippingMethodChoice;
-	if (shopMethod !== '') {
-		const row = input.classMatch.find((match) => shopKey(match.shopMethod) === shopKey(shopMethod));
-		if (row) {
-			const method = findIngramMethod(row.ingramMethod);
-			choice = method
-				? { method, how: 'match' }
-				: {
-						problem: notAnIngramMethod(
-							`Shipping Class Match maps '${shopMethod}' to '${row.ingramMethod.trim()}', which is not`,
-						),
-					};
-		} else {
-			const method = findIngramMethod(shopMethod);
-			choice = method
-				? { method, how: 'ingram' }
-				: { problem: unmapped(shopMethod, input.classMatch) };
-		}
-	} else if (isDomestic(destination)) {
-		choice = defaultMethod(input.defaultDomestic, 'domestic');
-	} else {
-		choice = defaultMethod(input.defaultInternational, 'international');
-	}
+	if (shopMethod !== '') choice = fromShopMethod(shopMethod, input.classMatch);
+	else if (isDomestic(destination)) choice = defaultMethod(input.defaultDomestic, 'domestic');
+	else choice = defaultMethod(input.defaultInternational, 'international');
 	if ('problem' in choice) return choice;
 	const problem = destinationProblem(choice.method, destination);
 	return problem ? { problem } : choice;
+}
+
+function fromShopMethod(
+	shopMethod: string,
+	classMatch: readonly ShippingClassMatchRow[],
+): ShippingMethodChoice {
+	const row = classMatch.find((match) => shopKey(match.shopMethod) === shopKey(shopMethod));
+	if (row) {
+		const method = findIngramMethod(row.ingramMethod);
+		if (method) return { method, how: 'match' };
+		const mapping = `Shipping Class Match maps '${shopMethod}' to '${row.ingramMethod.trim()}'`;
+		return { problem: notAnIngramMethod(`${mapping}, which is not`) };
+	}
+	const method = findIngramMethod(shopMethod);
+	return method ? { method, how: 'ingram' } : { problem: unmapped(shopMethod, classMatch) };
 }
 
 function defaultMethod(value: string, kind: 'domestic' | 'international'): ShippingMethodChoice {

@@ -143,7 +143,8 @@ export function splitMessage(
 	if (line !== '') records.push(line);
 	if (maxRecords !== undefined && records.length > maxRecords) {
 		throw new RangeError(
-			`The message needs ${records.length} records of ${width} characters; at most ${maxRecords} are allowed`,
+			`The message needs ${records.length} records of ${width} characters; ` +
+				`at most ${maxRecords} are allowed`,
 		);
 	}
 	return records;

@@ -14,7 +14,7 @@ import { checkItemNumber } from '../../codec/itemNumbers';
 import type { CdfAddress, CdfLine, CdfOrder } from '../../codec/orderFileBuilder';
 import { isDomestic, toAlpha3 } from '../../reference/countries';
 import { isPoBox } from '../../reference/poBox';
-import { normaliseRegion, postalCodeProblem } from '../../reference/regions';
+import { normalisePostalCode, normaliseRegion, postalCodeProblem } from '../../reference/regions';
 import { resolveShippingMethod, type IngramShippingMethod } from '../../reference/shippingMethods';
 import { forbiddenInMessage, splitMessage, toCdfText } from '../../reference/text';
 import type { CdfAccount } from '../../transport/settings';
@@ -179,7 +179,7 @@ export function readOrder(
 			addressLines,
 			city: text(label('City'), source(`${prefix}City`), 25, true),
 			state: 'code' in region ? region.code || undefined : undefined,
-			postalCode: postalCode.toUpperCase() || undefined,
+			postalCode: normalisePostalCode(alpha3, postalCode) || undefined,
 			country: alpha3,
 		};
 		return result;
@@ -212,6 +212,12 @@ export function readOrder(
 	if ('problem' in resolved) note('Shipping Method', resolved.problem);
 	else {
 		shipping = resolved;
+		if (['AA', 'AE', 'AP'].includes(recipient.state ?? '') && /^UPS/.test(resolved.method.name)) {
+			note(
+				'Shipping Method',
+				`${resolved.method.name} does not deliver to military (APO/FPO/DPO) addresses; ship it with USA Economy or USA Expedited`,
+			);
+		}
 		recipient.addressLines.forEach((line, index) => {
 			if (isPoBox(line) && !resolved.method.poBoxDelivery) {
 				note(
