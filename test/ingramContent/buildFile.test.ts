@@ -19,9 +19,18 @@ const fileOf = (item: INodeExecutionData) => {
 	return { name: binary.fileName!, text: Buffer.from(binary.data, 'base64').toString('ascii') };
 };
 
-const build = async (count: number, extra: Record<string, unknown> = {}, credential = cdfCredential()) => {
+const build = async (
+	count: number,
+	extra: Record<string, unknown> = {},
+	credential = cdfCredential(),
+) => {
 	const input = Array.from({ length: count }, (_, n) => shopOrder(n + 1));
-	const result = await runContent(pkg, orderParameters({ operation: 'buildFile', ...extra }), input, { credential });
+	const result = await runContent(
+		pkg,
+		orderParameters({ operation: 'buildFile', ...extra }),
+		input,
+		{ credential },
+	);
 	expect(result.error).toBeUndefined();
 	return result;
 };
@@ -44,7 +53,12 @@ describe('Order › Build File', () => {
 
 	it('puts the order into the file field by field', async () => {
 		const result = await build(1, {
-			options: { giftMessage: 'Happy birthday from Ana', greenlight: true, dcCode: 'C', giftWrap: true },
+			options: {
+				giftMessage: 'Happy birthday from Ana',
+				greenlight: true,
+				dcCode: 'C',
+				giftWrap: true,
+			},
 			orderType: 'RF',
 		});
 		const [order] = readOrderFile(fileOf(result.items[0]).text).orders;
@@ -101,7 +115,9 @@ describe('Order › Build File', () => {
 	it('refuses to build anything when an order is wrong, naming the field and the item', async () => {
 		const input = [shopOrder(1), shopOrder(2, { method: 'Carrier Pigeon' })];
 		const result = await runContent(pkg, orderParameters({ operation: 'buildFile' }), input);
-		expect(result.error?.message).toMatch(/Order SHOP1002: "Shipping Method" .*Carrier Pigeon.*\[item 1\]/);
+		expect(result.error?.message).toMatch(
+			/Order SHOP1002: "Shipping Method" .*Carrier Pigeon.*\[item 1\]/,
+		);
 		expect(result.items).toEqual([]);
 	});
 

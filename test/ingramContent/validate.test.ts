@@ -16,7 +16,10 @@ async function validate(order: IDataObject, parameters: IDataObject = {}) {
 	const result = await runContent(pkg, orderParameters(parameters), [shopOrder(1, order)]);
 	expect(result.error).toBeUndefined();
 	const [json] = outputJson(result);
-	return json as { valid: boolean; problems: Array<{ field: string; problem: string }> } & IDataObject;
+	return json as {
+		valid: boolean;
+		problems: Array<{ field: string; problem: string }>;
+	} & IDataObject;
 }
 
 const problemsOf = async (order: IDataObject, parameters: IDataObject = {}) =>
@@ -58,8 +61,12 @@ describe('Order › Validate', () => {
 				'Lines[0].itemNumber',
 			]),
 		);
-		expect(problems.find((p) => p.field === 'Recipient Name')?.problem).toMatch(/36 characters.*35/);
-		expect(problems.find((p) => p.field === 'Lines[0].itemNumber')?.problem).toMatch(/check digit should be 2/);
+		expect(problems.find((p) => p.field === 'Recipient Name')?.problem).toMatch(
+			/36 characters.*35/,
+		);
+		expect(problems.find((p) => p.field === 'Lines[0].itemNumber')?.problem).toMatch(
+			/check digit should be 2/,
+		);
 	});
 
 	it.each([
@@ -76,22 +83,39 @@ describe('Order › Validate', () => {
 
 	it('refuses characters Ingram forbids in messages, and transliterates accents in names', async () => {
 		const json = await validate(
-			{ shipping: { ...shopOrder(1).json.shipping as IDataObject, name: 'José Müller' } },
+			{ shipping: { ...(shopOrder(1).json.shipping as IDataObject), name: 'José Müller' } },
 			{ options: { giftMessage: "Happy birthday, it's yours *" } },
 		);
 		expect(json.problems).toEqual([
-			{ field: 'Gift Message', problem: expect.stringMatching(/apostrophe.*asterisk|asterisk.*apostrophe/) },
+			{
+				field: 'Gift Message',
+				problem: expect.stringMatching(/apostrophe.*asterisk|asterisk.*apostrophe/),
+			},
 		]);
 	});
 
 	it('knows US states and Canadian provinces by code and by name', async () => {
 		const ok = await validate({
-			shipping: { name: 'A B', address1: '1 Rue', city: 'Montreal', state: 'Québec', zip: 'h2x 1y4', country: 'Canada' },
+			shipping: {
+				name: 'A B',
+				address1: '1 Rue',
+				city: 'Montreal',
+				state: 'Québec',
+				zip: 'h2x 1y4',
+				country: 'Canada',
+			},
 			method: 'Worldwide',
 		});
 		expect(ok).toMatchObject({ valid: true, shippingMethod: '### INTL COURIER' });
 		const bad = await problemsOf({
-			shipping: { name: 'A B', address1: '1 Rue', city: 'Montreal', state: 'ZZ', zip: 'H2X 1Y4', country: 'CA' },
+			shipping: {
+				name: 'A B',
+				address1: '1 Rue',
+				city: 'Montreal',
+				state: 'ZZ',
+				zip: 'H2X 1Y4',
+				country: 'CA',
+			},
 			method: 'Worldwide',
 		});
 		expect(bad.map((p) => p.field)).toEqual(['Recipient State / Province']);
@@ -99,15 +123,28 @@ describe('Order › Validate', () => {
 
 	it('refuses a PO box with a method that does not deliver to PO boxes, and allows it with USA Economy', async () => {
 		const base = shopOrder(1).json.shipping as IDataObject;
-		const withUps = await problemsOf({ shipping: { ...base, address1: 'P.O. Box 123' }, method: 'Express' });
+		const withUps = await problemsOf({
+			shipping: { ...base, address1: 'P.O. Box 123' },
+			method: 'Express',
+		});
 		expect(withUps).toEqual([
-			{ field: 'Recipient Address Line 1', problem: expect.stringMatching(/PO box.*does not deliver to PO boxes/) },
+			{
+				field: 'Recipient Address Line 1',
+				problem: expect.stringMatching(/PO box.*does not deliver to PO boxes/),
+			},
 		]);
 		expect((await validate({ shipping: { ...base, address1: 'PO Box 123' } })).valid).toBe(true);
 	});
 
 	it('refuses UPS to a military address (APO/FPO), and takes USA Economy there', async () => {
-		const military = { name: 'Sgt A B', address1: 'Unit 2050 Box 4190', city: 'APO', state: 'AE', zip: '09096', country: 'US' };
+		const military = {
+			name: 'Sgt A B',
+			address1: 'Unit 2050 Box 4190',
+			city: 'APO',
+			state: 'AE',
+			zip: '09096',
+			country: 'US',
+		};
 		expect(await problemsOf({ shipping: military, method: 'Express' })).toEqual([
 			{ field: 'Shipping Method', problem: expect.stringMatching(/military/) },
 		]);
@@ -117,7 +154,10 @@ describe('Order › Validate', () => {
 	it('refuses a shipping method that is not mapped, instead of using a default', async () => {
 		const problems = await problemsOf({ method: 'Carrier Pigeon' });
 		expect(problems).toEqual([
-			{ field: 'Shipping Method', problem: expect.stringMatching(/Carrier Pigeon.*Shipping Class Match/s) },
+			{
+				field: 'Shipping Method',
+				problem: expect.stringMatching(/Carrier Pigeon.*Shipping Class Match/s),
+			},
 		]);
 	});
 
@@ -126,7 +166,13 @@ describe('Order › Validate', () => {
 		expect(domestic.shippingMethod).toBe('### USA ECONOMY');
 		const abroad = await validate({
 			method: '',
-			shipping: { name: 'A B', address1: '1 High St', city: 'London', zip: 'SW1A 1AA', country: 'GB' },
+			shipping: {
+				name: 'A B',
+				address1: '1 High St',
+				city: 'London',
+				zip: 'SW1A 1AA',
+				country: 'GB',
+			},
 		});
 		expect(abroad.shippingMethod).toBe('### INTL COURIER');
 	});
@@ -138,7 +184,13 @@ describe('Order › Validate', () => {
 				{ sku: ean(2), qty: 1, discount: 20 },
 				{ sku: '036000291452', qty: 1 },
 			],
-			shipping: { name: 'A B', address1: '1 High St', city: 'London', zip: 'SW1A 1AA', country: 'GB' },
+			shipping: {
+				name: 'A B',
+				address1: '1 High St',
+				city: 'London',
+				zip: 'SW1A 1AA',
+				country: 'GB',
+			},
 			method: 'Worldwide',
 		};
 		expect((await validate(order)).valid).toBe(true);
@@ -154,7 +206,9 @@ describe('Order › Validate', () => {
 			['Lines', 'Lines[1].discountPercent', 'Lines[2].itemNumber', 'Recipient Country'].sort(),
 		);
 		expect(problems.find((p) => p.field === 'Lines')?.problem).toMatch(/mixes a pre-order/);
-		expect(problems.find((p) => p.field === 'Lines[1].discountPercent')?.problem).toMatch(/20%.*below 35%/);
+		expect(problems.find((p) => p.field === 'Lines[1].discountPercent')?.problem).toMatch(
+			/20%.*below 35%/,
+		);
 	});
 
 	it('names the field and the item when an expression gives an object, a list or a boolean', async () => {
@@ -165,7 +219,10 @@ describe('Order › Validate', () => {
 		] as const) {
 			const json = await validate({ number: value });
 			expect(json.valid).toBe(false);
-			expect(json.problems).toContainEqual({ field: 'PO Number', problem: expect.stringMatching(words) });
+			expect(json.problems).toContainEqual({
+				field: 'PO Number',
+				problem: expect.stringMatching(words),
+			});
 		}
 	});
 
@@ -173,19 +230,32 @@ describe('Order › Validate', () => {
 		expect(await problemsOf({ number: 'P'.repeat(23) })).toEqual([
 			{ field: 'PO Number', problem: expect.stringMatching(/23 characters.*22/) },
 		]);
-		expect(await problemsOf({ number: '' })).toEqual([{ field: 'PO Number', problem: 'is required' }]);
+		expect(await problemsOf({ number: '' })).toEqual([
+			{ field: 'PO Number', problem: 'is required' },
+		]);
 	});
 
 	it('refuses the same PO number twice in one run', async () => {
 		const result = await runContent(pkg, orderParameters(), [shopOrder(1), shopOrder(1)]);
 		const [first, second] = outputJson(result);
 		expect(first.valid).toBe(true);
-		expect(second).toMatchObject({ valid: false, problems: [{ field: 'PO Number', problem: expect.stringMatching(/item 0/) }] });
+		expect(second).toMatchObject({
+			valid: false,
+			problems: [{ field: 'PO Number', problem: expect.stringMatching(/item 0/) }],
+		});
 	});
 
 	it('pairs every result with its order', async () => {
-		const result = await runContent(pkg, orderParameters(), [shopOrder(1), shopOrder(2, { method: 'Nope' }), shopOrder(3)]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const result = await runContent(pkg, orderParameters(), [
+			shopOrder(1),
+			shopOrder(2, { method: 'Nope' }),
+			shopOrder(3),
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(outputJson(result).map((json) => json.valid)).toEqual([true, false, true]);
 	});
 });

@@ -67,7 +67,15 @@ export async function deliverFile(
 		() => undefined,
 		(error: unknown) => asTransferError(error, 'upload'),
 	);
-	if (uploaded) throw new DeliveryFailed('notDelivered', uploaded);
+	if (uploaded) {
+		// tidy up the partial file (best effort: Ingram ignores names that do not end in .fbo)
+		await (
+			uploaded.answered
+				? session.remove(folder, temporary)
+				: withCdfSession(settings, async (fresh) => await fresh.remove(folder, temporary))
+		).catch(() => undefined);
+		throw new DeliveryFailed('notDelivered', uploaded);
+	}
 
 	const renamed = await session.rename(folder, temporary, name).then(
 		() => undefined,
