@@ -183,8 +183,24 @@ function orderRecords(order: CdfOrder): Planned[] {
 	];
 }
 
+/**
+ * Ingram's acknowledgement echoes the order file's name in a 17-character field; a longer name
+ * would come back cut and could not be matched to its file.
+ */
+export const MAX_ORDER_FILE_NAME_LENGTH = 17;
+
 /** Writes the whole file: 00, every PO with its 50, then 90 — numbered, counted, CRLF-separated. */
 export function buildOrderFile(file: CdfOrderFile): string {
+	if (file.fileName.length > MAX_ORDER_FILE_NAME_LENGTH) {
+		throw new CodecError(
+			'00',
+			'File Name',
+			`"${file.fileName}" has ${file.fileName.length} characters; at most ${MAX_ORDER_FILE_NAME_LENGTH} fit the acknowledgement's echo of it`,
+		);
+	}
+	if (!/\.fbo$/i.test(file.fileName)) {
+		throw new CodecError('00', 'File Name', `"${file.fileName}" must end in .fbo`);
+	}
 	const records: string[] = [];
 	let sequence = 0;
 	const write = (layout: RecordLayout, values: RecordValues) =>
