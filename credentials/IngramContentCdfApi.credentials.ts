@@ -54,23 +54,12 @@ export class IngramContentCdfApi implements ICredentialType {
 			description: 'The CDF login Ingram gave you: usually “c” followed by your 7-digit account',
 		},
 		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'Password', value: 'password' },
-				{ name: 'SSH Private Key', value: 'privateKey' },
-			],
-			default: 'password',
-			displayOptions: { show: { protocol: ['sftp'] } },
-		},
-		{
 			displayName: 'Password',
 			name: 'password',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			displayOptions: { hide: { protocol: ['sftp'], authentication: ['privateKey'] } },
+			description: 'For SFTP with a private key, leave empty',
 		},
 		{
 			displayName: 'Private Key',
@@ -78,8 +67,9 @@ export class IngramContentCdfApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true, rows: 4 },
 			default: '',
-			description: 'The whole key in OpenSSH or PEM format, BEGIN and END lines included',
-			displayOptions: { show: { protocol: ['sftp'], authentication: ['privateKey'] } },
+			description:
+				'Only to log in with an SSH key instead of the password: the whole key in OpenSSH or PEM format, BEGIN and END lines included',
+			displayOptions: { show: { protocol: ['sftp'] } },
 		},
 		{
 			displayName: 'Passphrase',
@@ -88,7 +78,7 @@ export class IngramContentCdfApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description: 'Only if the private key is encrypted',
-			displayOptions: { show: { protocol: ['sftp'], authentication: ['privateKey'] } },
+			displayOptions: { show: { protocol: ['sftp'] } },
 		},
 		{
 			displayName: 'Expected Host Key Fingerprint',

@@ -482,8 +482,9 @@ describe('engine', () => {
 			if (type.endsWith('.ingramMicroTrigger')) {
 				expect(parameters.events).toEqual(expect.arrayContaining([expect.any(String)]));
 			} else {
+				// each node at its newest version: Ingram Micro 1.1, Ingram Content 1
 				expect([typeVersion, typeof parameters.resource, typeof parameters.operation]).toEqual([
-					1.1,
+					type.endsWith('.ingramContent') ? 1 : 1.1,
 					'string',
 					'string',
 				]);

@@ -130,9 +130,20 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_details: INodeCredentialsDetails,
 		type: string,
 	) {
-		// Defaults of the credential class (e.g. hidden fields) under the stored values, as n8n does.
-		const defaults = Object.fromEntries(this.type(type).properties.map((p) => [p.name, p.default]));
-		return { ...defaults, ...this.store[type] } as ICredentialDataDecryptedObject;
+		// As n8n's CredentialsHelper.applyDefaultsAndOverwrites: the stored values through
+		// getNodeParameters, which fills in defaults and drops fields the form does not display
+		// for these values (e.g. an SFTP-only field of an FTP credential); the token is kept.
+		const stored = this.store[type] ?? {};
+		const data = NodeHelpers.getNodeParameters(
+			this.type(type).properties,
+			stored as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as ICredentialDataDecryptedObject;
+		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
+		return data;
 	}
 
 	async updateCredentials(

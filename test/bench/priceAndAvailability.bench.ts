@@ -52,7 +52,8 @@ async function perItemBaseline(sim: XiSimulator, skus: string[]) {
 	}
 }
 
-async function main() {
+/** The whole bench, printing its table; run alone or from test/bench/index.ts. */
+export async function priceAndAvailabilityBench() {
 	const pkg = await loadPackage();
 	const sim = await XiSimulator.start({ latencyMs: LATENCY_MS });
 	const skus = skusFor(sim, ITEMS);
@@ -114,7 +115,9 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+if (require.main === module) {
+	priceAndAvailabilityBench().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
+}

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
 import { SIM_DEFAULTS, XiSimulator } from '../simulator';
 import {
 	ensureN8n,
@@ -23,6 +24,7 @@ import {
 export const EXAMPLE_CREDENTIALS = {
 	api: { id: 'ingramMicroSim01', name: 'Ingram Micro account' },
 	webhook: { id: 'ingramWebhook001', name: 'Ingram Micro webhook secret' },
+	cdf: { id: 'ingramContentSim1', name: 'Ingram Content CDF (test)' },
 } as const;
 
 /** The webhook secret the examples' credential holds; the simulator signs events with it. */
@@ -51,11 +53,36 @@ export function exampleWorkflows(): Array<ExampleWorkflow & { file: string }> {
 		}));
 }
 
+/** An Ingram Content CDF credential for the CDF simulator's SFTP server, in test mode. */
+export function cdfCredentialData(cdf: CdfSimulator): Record<string, unknown> {
+	return {
+		protocol: 'sftp',
+		host: cdf.host,
+		port: cdf.sftp.port,
+		username: cdf.username,
+		password: cdf.password,
+		expectedFingerprint: cdf.sftp.hostKeyFingerprint,
+		billToAccount: '2000001',
+		shipToAccount: '2000002',
+		shipToPassword: 'SHIPPW01',
+		fileSourceName: 'PLAYGROUND',
+		environment: 'test',
+		incomingFolder: 'incoming',
+		outgoingFolder: 'outgoing',
+		testFolder: 'test',
+		timeoutSeconds: 10,
+	};
+}
+
 export function credentialsFor(
 	sim: XiSimulator,
 	webhookSecret = EXAMPLE_WEBHOOK_SECRET,
+	cdf?: CdfSimulator,
 ): unknown[] {
 	return [
+		...(cdf
+			? [{ ...EXAMPLE_CREDENTIALS.cdf, type: 'ingramContentCdfApi', data: cdfCredentialData(cdf) }]
+			: []),
 		{
 			...EXAMPLE_CREDENTIALS.api,
 			type: 'ingramMicroOAuth2Api',
@@ -92,6 +119,8 @@ export function productionWebhookUrl(
 export interface PreparedN8n {
 	n8n: N8n;
 	sim: XiSimulator;
+	/** The CDF host simulator (SFTP and FTP) the Ingram Content credential points at. */
+	cdf: CdfSimulator;
 	userFolder: string;
 	/** Stops the server and the simulator and deletes a temporary user folder. */
 	dispose(): Promise<void>;
@@ -102,6 +131,8 @@ export interface PrepareOptions {
 	userFolder?: string;
 	port?: number;
 	simulatorPort?: number;
+	cdfSftpPort?: number;
+	cdfFtpPort?: number;
 	/** A tarball from `npm pack`; default: packs the repository (build it first). */
 	tarball?: string;
 	log?: Log;
@@ -125,23 +156,30 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 	log(`package installed into ${join(userFolder, '.n8n', 'nodes', 'node_modules')}`);
 
 	const sim = await XiSimulator.start({ port: options.simulatorPort ?? 0 });
+	const cdf = await startCdfSimulator({
+		sftpPort: options.cdfSftpPort ?? 0,
+		ftpPort: options.cdfFtpPort ?? 0,
+	});
 	const n8n = new N8n({ userFolder, port: options.port ?? (await freePort()) });
 	try {
-		await n8n.importCredentials(credentialsFor(sim));
+		await n8n.importCredentials(credentialsFor(sim, EXAMPLE_WEBHOOK_SECRET, cdf));
 		await n8n.importWorkflows(
 			exampleWorkflows().map(({ file, ...workflow }) => (void file, workflow)),
 		);
 	} catch (error) {
 		await sim.stop();
+		await cdf.stop();
 		throw error;
 	}
 	return {
 		n8n,
 		sim,
+		cdf,
 		userFolder,
 		async dispose() {
 			await n8n.stop();
 			await sim.stop();
+			await cdf.stop();
 			if (temporary) await rm(userFolder, { recursive: true, force: true });
 		},
 	};

@@ -30,8 +30,16 @@ describe('installed like n8n installs community packages', () => {
 		);
 		expect(installed.name).toBe(PACKAGE_NAME);
 		expect(installed.devDependencies).toBeUndefined();
+		// the CDF transport's two libraries are installed with the package, as n8n does
+		expect(Object.keys(installed.dependencies).sort()).toEqual(['basic-ftp', 'ssh2']);
+		for (const dependency of ['basic-ftp', 'ssh2']) {
+			expect(
+				existsSync(join(nodesDir, 'node_modules', PACKAGE_NAME, 'node_modules', dependency)),
+			).toBe(true);
+		}
 		expect(installed.peerDependencies).toBeUndefined();
 		expect(installed.n8n.nodes).toEqual([
+			'dist/nodes/IngramContent/IngramContent.node.js',
 			'dist/nodes/IngramMicro/IngramMicro.node.js',
 			'dist/nodes/IngramMicroTrigger/IngramMicroTrigger.node.js',
 		]);

@@ -408,12 +408,19 @@ export class N8n {
 		} catch (error) {
 			output = (error as Error).message;
 		}
-		const start = output.indexOf('{');
+		// a failed run is printed after "Execution error:" and may be followed by more lines
+		const marker = output.indexOf('Execution error:');
+		const start = output.indexOf('{', marker >= 0 ? marker : 0);
 		if (start >= 0) {
-			try {
-				return new ExecuteResult(JSON.parse(output.slice(start)) as RawRun);
-			} catch {
-				// fall through: not the run JSON
+			let end = output.length;
+			while (end > start) {
+				try {
+					return new ExecuteResult(JSON.parse(output.slice(start, end)) as RawRun);
+				} catch {
+					// not the run JSON yet: try ending at the previous closing brace of a line
+					end = output.lastIndexOf('\n}', end - 1) + 2;
+					if (end < start + 2) break;
+				}
 			}
 		}
 		throw new Error(

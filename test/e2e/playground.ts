@@ -1,7 +1,8 @@
 /**
  * `npm start`: the playground. A real n8n with this package installed the community way, the XI
- * simulator standing in for Ingram Micro, credentials pointing at it, the example workflows
- * imported and a local owner account — on http://127.0.0.1:5678 until Ctrl-C.
+ * simulator standing in for Ingram Micro and the CDF host simulator for Ingram Content,
+ * credentials pointing at them, the example workflows imported and a local owner account — on
+ * http://127.0.0.1:5678 until Ctrl-C.
  *
  * `npm run event -- <kind>` sends one signed Ingram event (orderShipped, orderInvoiced,
  * orderOnHold, orderVoided, orderBackordered, orderCreated, quoteCreated, stockUpdate) to the
@@ -9,8 +10,8 @@
  *
  * The user folder lives in the cache (~/.cache/n8n-ingram/playground), so workflows you build
  * there survive restarts. The package and the examples are installed again at every start.
- * Ports: N8N_PLAYGROUND_PORT (default 5678; n8n also takes the next one for its task runners) and
- * SIMULATOR_PORT (default 4010).
+ * Ports: N8N_PLAYGROUND_PORT (default 5678; n8n also takes the next one for its task runners),
+ * SIMULATOR_PORT (default 4010), CDF_SFTP_PORT (2222) and CDF_FTP_PORT (2121).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,14 +45,18 @@ async function start(): Promise<void> {
 	const started = Date.now();
 	const port = Number(process.env.N8N_PLAYGROUND_PORT ?? 5678);
 	const simulatorPort = Number(process.env.SIMULATOR_PORT ?? 4010);
+	const cdfSftpPort = Number(process.env.CDF_SFTP_PORT ?? 2222);
+	const cdfFtpPort = Number(process.env.CDF_FTP_PORT ?? 2121);
 	for (const [what, p] of [
 		['n8n', port],
 		["n8n's task runners", port + 1],
 		['the XI simulator', simulatorPort],
+		['the CDF simulator (SFTP)', cdfSftpPort],
+		['the CDF simulator (FTP)', cdfFtpPort],
 	] as const) {
 		if (!(await portIsFree(p))) {
 			console.error(
-				`Port ${p} (for ${what}) is in use. Stop what uses it, or set N8N_PLAYGROUND_PORT / SIMULATOR_PORT.`,
+				`Port ${p} (for ${what}) is in use. Stop what uses it, or set N8N_PLAYGROUND_PORT / SIMULATOR_PORT / CDF_SFTP_PORT / CDF_FTP_PORT.`,
 			);
 			process.exit(1);
 		}
@@ -71,8 +76,8 @@ async function start(): Promise<void> {
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
-	running.env = await prepareN8n({ userFolder, port, simulatorPort, log });
-	const { n8n, sim } = running.env;
+	running.env = await prepareN8n({ userFolder, port, simulatorPort, cdfSftpPort, cdfFtpPort, log });
+	const { n8n, sim, cdf } = running.env;
 	await n8n.publishWorkflow(TRIGGER_EXAMPLE);
 	log(`Starting n8n ${N8N_VERSION} (log: ${n8n.logFile}) …`);
 	await n8n.start();
@@ -97,14 +102,20 @@ async function start(): Promise<void> {
 	log(
 		`   credentials "Ingram Micro account" and "Ingram Micro webhook secret" point at the simulator`,
 	);
+	log(`   credential "Ingram Content CDF (test)" points at the CDF simulator's SFTP server`);
 	log(
 		`XI simulator on ${sim.baseUrl} (Ingram Micro stand-in; every request is checked against Ingram's spec)`,
 	);
+	log(
+		`CDF simulator (Ingram Content stand-in): SFTP 127.0.0.1:${cdf.sftp.port}, FTP 127.0.0.1:${cdf.ftp.port}, user ${cdf.username} / ${cdf.password}`,
+	);
+	log(`   host key ${cdf.sftp.hostKeyFingerprint}; files it receives are kept in ${cdf.home}`);
 	log(`The trigger example is active; its production URL is ${webhookUrl}`);
 	log(`   send it a signed event from another terminal: npm run event -- orderShipped`);
 	log('Press Ctrl-C to stop.\n');
 
 	let seen = 0;
+	let filesSeen = 0;
 	setInterval(() => {
 		for (const r of sim.requests.slice(seen)) {
 			log(
@@ -112,6 +123,12 @@ async function start(): Promise<void> {
 			);
 		}
 		seen = sim.requests.length;
+		for (const file of cdf.received().slice(filesSeen)) {
+			log(
+				`CDF simulator: received ${file.name} over ${file.protocol.toUpperCase()}, ${file.problems.length ? `${file.problems.length} problem(s): ${file.problems[0]}` : 'valid'}`,
+			);
+		}
+		filesSeen = cdf.received().length;
 	}, 500);
 }
 

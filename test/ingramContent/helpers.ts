@@ -2,7 +2,12 @@
  * Shared pieces of the Ingram Content node tests: a credential, a shop order as an input item,
  * and the node's parameters that map it (the way a user maps a shop's order with expressions).
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { runNode, type LoadedPackage } from '../harness';
 
@@ -23,7 +28,6 @@ export function cdfCredential(
 		host: '127.0.0.1',
 		port: 22,
 		username: 'c2000001',
-		authentication: 'password',
 		password: 'cdf-secret-1',
 		billToAccount: '2000001',
 		shipToAccount: '2000002',
@@ -108,7 +112,7 @@ export function runContent(
 		type: 'ingramContent',
 		nodeName: 'Ingram Content',
 		credentials: { [CDF_CREDENTIAL]: extra.credential ?? cdfCredential() },
-		parameters,
+		parameters: parameters as INodeParameters,
 		input,
 		onError: extra.onError,
 		workflowId: extra.workflowId,

@@ -6,7 +6,13 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n
 
 import { readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
 import { startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
-import { deduplicationStore, loadPackage, outputJson, type LoadedPackage } from '../harness';
+import {
+	deduplicationStore,
+	loadPackage,
+	outputJson,
+	TestCredentialsHelper,
+	type LoadedPackage,
+} from '../harness';
 import { cdfCredential, orderParameters, runContent, shopOrder } from './helpers';
 
 let pkg: LoadedPackage;
@@ -259,7 +265,6 @@ describe('SFTP host key', () => {
 	it('logs in with a private key, encrypted or not', async () => {
 		const byKey = await send(
 			sftpCredential({
-				authentication: 'privateKey',
 				privateKey: sim.clientPrivateKey,
 				password: '',
 			}),
@@ -267,7 +272,6 @@ describe('SFTP host key', () => {
 		expect(byKey.error).toBeUndefined();
 		const byEncryptedKey = await send(
 			sftpCredential({
-				authentication: 'privateKey',
 				privateKey: sim.encryptedClientPrivateKey.key,
 				passphrase: sim.encryptedClientPrivateKey.passphrase,
 			}),

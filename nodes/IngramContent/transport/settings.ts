@@ -47,7 +47,8 @@ export function connectionSettings(
 ): CdfConnectionSettings {
 	const protocol =
 		(['sftp', 'ftp', 'ftps'] as const).find((p) => p === credentials.protocol) ?? 'sftp';
-	const usesKey = protocol === 'sftp' && credentials.authentication === 'privateKey';
+	// a private key, when given, replaces the password (SFTP only)
+	const usesKey = protocol === 'sftp' && text(credentials.privateKey) !== '';
 	const port = Number(credentials.port);
 	return {
 		protocol,

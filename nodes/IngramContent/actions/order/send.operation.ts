@@ -84,8 +84,9 @@ export async function executeBatch(
 	const allowResend = this.getNodeParameter('allowResend', 0, false) === true;
 	const alreadySent = await claim.call(this, ready.map(keyOf));
 	const toSend = allowResend ? ready : ready.filter((entry) => !alreadySent.has(keyOf(entry)));
+	const sending = new Set(toSend);
 	for (const entry of ready) {
-		if (toSend.includes(entry)) continue;
+		if (sending.has(entry)) continue;
 		fail(
 			entry,
 			`Order ${entry.order!.poNumber} was already sent to Ingram (${account.environment}) by this workflow; it was not sent again`,
