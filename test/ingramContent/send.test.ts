@@ -284,11 +284,15 @@ describe('credential test', () => {
 	const test = async (data: ICredentialDataDecryptedObject) => {
 		const nodeType = pkg.nodeTypes.getByName('ingramContent') as INodeType;
 		const credentialTest = nodeType.methods!.credentialTest!.cdfConnectionTest;
+		// n8n hands the test the stored data with defaults applied and undisplayed fields dropped
+		const applied = await new TestCredentialsHelper(pkg.credentialTypes, {
+			ingramContentCdfApi: data,
+		}).getDecrypted(undefined as never, undefined as never, 'ingramContentCdfApi');
 		return await credentialTest.call({} as never, {
 			id: 'c',
 			name: 'CDF',
 			type: 'ingramContentCdfApi',
-			data,
+			data: applied,
 		});
 	};
 	const good = (extra: Partial<ICredentialDataDecryptedObject> = {}) =>
