@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { exampleWorkflows } from './environment';
 import { freePort, LOCAL_OWNER, N8n, REPO_ROOT } from './n8n';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -15,12 +16,15 @@ let folder: string;
 let playground: ChildProcess | undefined;
 let output = '';
 
-const env = (port: number, simulatorPort: number) => ({
+const ports = { n8n: 0, simulator: 0, cdfSftp: 0, cdfFtp: 0 };
+const env = () => ({
 	...process.env,
 	NODE_ENV: 'production',
 	N8N_PLAYGROUND_FOLDER: folder,
-	N8N_PLAYGROUND_PORT: String(port),
-	SIMULATOR_PORT: String(simulatorPort),
+	N8N_PLAYGROUND_PORT: String(ports.n8n),
+	SIMULATOR_PORT: String(ports.simulator),
+	CDF_SFTP_PORT: String(ports.cdfSftp),
+	CDF_FTP_PORT: String(ports.cdfFtp),
 });
 
 async function portIsFree(port: number): Promise<boolean> {
@@ -37,16 +41,27 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (playground && playground.exitCode === null) playground.kill('SIGKILL');
+	// a failed test leaves the playground and its n8n running: stop the whole process group
+	if (playground?.pid && playground.exitCode === null) {
+		try {
+			process.kill(-playground.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
 	await rm(folder, { recursive: true, force: true });
 });
 
 test('npm start serves n8n with the examples and a printed login; npm run event reaches the trigger; Ctrl-C stops everything', async () => {
-	const port = await freePort();
-	const simulatorPort = await freePort();
+	const port = (ports.n8n = await freePort());
+	const simulatorPort = (ports.simulator = await freePort());
+	ports.cdfSftp = await freePort();
+	ports.cdfFtp = await freePort();
 	playground = spawn(TSX, ['test/e2e/playground.ts'], {
 		cwd: REPO_ROOT,
-		env: env(port, simulatorPort),
+		env: env(),
+		// its own process group, so that cleaning up after a failure reaches n8n too
+		detached: true,
 	});
 	playground.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	playground.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,26 +73,29 @@ test('npm start serves n8n with the examples and a printed login; npm run event 
 	expect(output).toContain(`n8n is ready on http://127.0.0.1:${port}`);
 	expect(output).toContain(`log in as ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}`);
 
-	// the printed login works, and the four examples are there; the trigger example is active
+	// the printed login works, and every example is there; the trigger example is active
 	const n8n = new N8n({ userFolder: folder, port });
 	await n8n.login();
 	const workflows = await n8n.rest<Array<{ id: string; activeVersionId: string | null }>>(
 		'GET',
 		'/workflows',
 	);
-	expect(workflows.map((w) => w.id).sort()).toEqual([
-		'ingramMicroOrder',
-		'ingramMicroPandA',
-		'ingramMicroSrch1',
-		'ingramMicroTrigr',
-	]);
+	expect(workflows.map((w) => w.id).sort()).toEqual(
+		exampleWorkflows()
+			.map((w) => w.id)
+			.sort(),
+	);
+	expect(workflows.map((w) => w.id)).toContain('ingramContentSendOrder');
+	expect(output).toContain(
+		`CDF simulator (Ingram Content stand-in): SFTP 127.0.0.1:${ports.cdfSftp}, FTP 127.0.0.1:${ports.cdfFtp}`,
+	);
 	expect(workflows.find((w) => w.id === 'ingramMicroTrigr')?.activeVersionId).toBeTruthy();
 
 	const event = await new Promise<string>((done) => {
 		let text = '';
 		const sender = spawn(TSX, ['test/e2e/playground.ts', 'event', 'orderShipped'], {
 			cwd: REPO_ROOT,
-			env: env(port, simulatorPort),
+			env: env(),
 		});
 		sender.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
 		sender.on('exit', () => done(text));
@@ -94,4 +112,6 @@ test('npm start serves n8n with the examples and a printed login; npm run event 
 	expect(await exited).toBe(0);
 	expect(await portIsFree(port)).toBe(true);
 	expect(await portIsFree(simulatorPort)).toBe(true);
+	expect(await portIsFree(ports.cdfSftp)).toBe(true);
+	expect(await portIsFree(ports.cdfFtp)).toBe(true);
 });
