@@ -20,10 +20,9 @@ export class IngramContent implements INodeType {
 		},
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ {"send":"Send","buildFile":"Build File","validate":"Validate"}[$parameter.operation] + " order" }}',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send consumer book orders to Ingram Content’s Consumer Direct Fulfillment (CDF) as order files',
+			'Send consumer book orders to Ingram Content’s Consumer Direct Fulfillment (CDF) and read its acknowledgements, shipments, invoices and inventory',
 		defaults: { name: 'Ingram Content' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -106,15 +106,16 @@ afterAll(async () => {
 });
 
 describe('CDF simulator: the account', () => {
-	it('has a home in the artifacts folder with incoming, outgoing, test and archive', async () => {
+	it('has a home in the artifacts folder with incoming, outgoing, test, archive and Inventory', async () => {
 		expect(sim.home).toContain(join('test', '.artifacts', 'cdf'));
-		for (const folder of ['incoming', 'outgoing', 'test', 'archive']) {
+		for (const folder of ['incoming', 'outgoing', 'test', 'archive', 'Inventory']) {
 			expect(existsSync(join(sim.home, folder))).toBe(true);
 		}
 		const client = await sftpClient();
 		expect(await client.cwd()).toBe('/');
 		const root = await client.list('/');
 		expect(root.map((entry) => [entry.name, entry.type])).toEqual([
+			['Inventory', 'd'],
 			['archive', 'd'],
 			['incoming', 'd'],
 			['outgoing', 'd'],

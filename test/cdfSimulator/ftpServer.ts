@@ -9,10 +9,10 @@
  * closed connection, and picks passive ports by probing a range.
  */
 import type { EventEmitter } from 'node:events';
-import { closeSync, createReadStream, openSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, writeSync, type Stats } from 'node:fs';
 import { mkdir, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import type { Server as NetServer, Socket } from 'node:net';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import type { CdfHost, HomePath } from './host';
 import type { TlsIdentity } from './keys';
@@ -119,7 +119,7 @@ export async function startFtpServer(settings: FtpServerSettings): Promise<Runni
 
 	ftpServer.on('login', ({ connection, username, password }, resolve, reject) => {
 		const refused = host.useFault('wrongPassword') !== undefined;
-		const ok = !refused && username === host.username && password === host.password;
+		const ok = !refused && host.passwordMatches(username, password);
 		host.recordLogin({ protocol: 'ftp', method: 'password', username, ok, hostKey: 'real' });
 		if (!ok) {
 			reject(new Error('Login incorrect'));
@@ -252,8 +252,50 @@ class CdfFtpFileSystem extends FileSystem {
 		{ start }: { start?: number } = {},
 	): Promise<{ stream: NodeJS.ReadableStream; clientPath: string }> {
 		const path = this.resolvePath(fileName);
-		if ((await stat(path.diskPath)).isDirectory()) throw refusal('Is a directory');
+		const stats = await stat(path.diskPath);
+		if (stats.isDirectory()) throw refusal('Is a directory');
+		if (this.host.isReplyFile(path.clientPath) && this.host.useFault('dropDuringDownload')) {
+			return {
+				stream: this.partThenDrop(path, start ?? 0, stats.size),
+				clientPath: path.clientPath,
+			};
+		}
 		return { stream: createReadStream(path.diskPath, { start }), clientPath: path.clientPath };
+	}
+
+	/**
+	 * A download stream that gives at most half of the file, waits until the data socket has sent
+	 * it, then cuts the connection (the transfer never completes).
+	 */
+	private partThenDrop(path: HomePath, start: number, size: number): Readable {
+		const part = Math.ceil(Math.max(0, size - start) / 2);
+		const data = Buffer.alloc(part);
+		if (part > 0) {
+			const descriptor = openSync(path.diskPath, 'r');
+			try {
+				readSync(descriptor, data, 0, part, start);
+			} finally {
+				closeSync(descriptor);
+			}
+		}
+		const connection = this.connection as unknown as ConnectionInternals;
+		const { drop } = this;
+		let pushed = false;
+		return new Readable({
+			read() {
+				if (pushed) return;
+				pushed = true;
+				if (part > 0) this.push(data);
+				const deadline = Date.now() + 500;
+				const dropWhenSent = () => {
+					const socket = connection.connector?.dataSocket;
+					const pending = socket ? socket.writableLength : 0;
+					if (pending > 0 && Date.now() < deadline) setTimeout(dropWhenSent, 5);
+					else drop();
+				};
+				setTimeout(dropWhenSent, 20);
+			},
+		});
 	}
 
 	async delete(path: string): Promise<void> {

@@ -26,7 +26,23 @@ export type CdfFault =
 	/** Every SFTP request and FTP command is answered only after delayMs. */
 	| { kind: 'slow'; delayMs: number }
 	/** Listing incoming is refused (permission denied); everything else works. */
-	| { kind: 'refuseFolderListing' };
+	| { kind: 'refuseFolderListing' }
+	/**
+	 * The next acknowledgement (.fbc) is written with the content `NO MAINFRAME` (Ingram's order
+	 * system was down); releasePending() later writes the real acknowledgement over it.
+	 */
+	| { kind: 'noMainframe' }
+	/**
+	 * The next reply file (acknowledgement, ship notice, invoice, writeReply, inventory zip) shows
+	 * only the first half of its content, like a file still being written, until `holdMs` have
+	 * passed or finishWrites() is called (without `holdMs`, only finishWrites() completes it).
+	 */
+	| { kind: 'halfWrittenReply'; holdMs?: number }
+	/**
+	 * A download from outgoing, test or the inventory folder gets the first chunk (at most half of
+	 * the file), then the connection is cut.
+	 */
+	| { kind: 'dropDuringDownload' };
 
 export type CdfFaultKind = CdfFault['kind'];
 
@@ -70,13 +86,22 @@ interface CdfHostSettings {
 	password: string;
 	/** OpenSSH public keys allowed to log in as `username`. */
 	authorizedKeys: string[];
+	/** A second password login (Ingram's separate inventory account) into the same home. */
+	inventoryAccount: { username: string; password: string };
+	/** The inventory folder, relative to the home (e.g. 'Inventory'). */
+	inventoryFolder: string;
 }
 
 export class CdfHost {
 	readonly home: string;
 	readonly username: string;
 	readonly password: string;
+	readonly inventoryAccount: { username: string; password: string };
+	/** The inventory folder as clients see it, e.g. '/Inventory'. */
+	readonly inventoryClientPath: string;
 	readonly received: ReceivedOrderFile[] = [];
+	/** Called with every order file recorded (the simulated Ingram answers valid ones). */
+	onOrder?: (order: ReceivedOrderFile) => void;
 	readonly loginAttempts: LoginAttempt[] = [];
 	private readonly authorizedKeys: ParsedKey[];
 	private fault: CdfFault = { kind: 'none' };
@@ -88,6 +113,8 @@ export class CdfHost {
 		this.home = settings.home;
 		this.username = settings.username;
 		this.password = settings.password;
+		this.inventoryAccount = settings.inventoryAccount;
+		this.inventoryClientPath = this.resolve(settings.inventoryFolder).clientPath;
 		this.authorizedKeys = settings.authorizedKeys.map((key) => {
 			const parsed = utils.parseKey(key);
 			if (parsed instanceof Error) throw parsed;
@@ -124,9 +151,30 @@ export class CdfHost {
 		return this.isInIncoming(clientPath) && /\.fbo$/i.test(clientPath);
 	}
 
-	/** The home and its four folders cannot be removed or renamed, as on Ingram's host. */
+	/** The home, its four folders and the inventory folder cannot be removed or renamed. */
 	isAccountFolder(clientPath: string): boolean {
-		return clientPath === '/' || CDF_FOLDERS.some((folder) => clientPath === `/${folder}`);
+		return (
+			clientPath === '/' ||
+			clientPath === this.inventoryClientPath ||
+			CDF_FOLDERS.some((folder) => clientPath === `/${folder}`)
+		);
+	}
+
+	/** Files Ingram leaves for the client: in outgoing, test or the inventory folder. */
+	isReplyFile(clientPath: string): boolean {
+		const folder = posix.dirname(clientPath);
+		return folder === '/outgoing' || folder === '/test' || folder === this.inventoryClientPath;
+	}
+
+	/** Password logins: the CDF account, or the inventory account. */
+	passwordMatches(username: string, password: string): boolean {
+		if (username === this.username) return password === this.password;
+		const inventory = this.inventoryAccount;
+		return username === inventory.username && password === inventory.password;
+	}
+
+	isKnownUser(username: string): boolean {
+		return username === this.username || username === this.inventoryAccount.username;
 	}
 
 	/** The authorized key with this public blob (compared by blob: RSA keys sign as rsa-sha2-*). */
@@ -150,6 +198,7 @@ export class CdfHost {
 			receivedAt: new Date(),
 		};
 		this.received.push(order);
+		this.onOrder?.(order);
 		return order;
 	}
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The SFTP side of the CDF simulator: an ssh2 server with password and publickey logins and the
  * SFTP requests a client such as ssh2-sftp-client sends, served from the account home.
@@ -133,8 +133,8 @@ function authenticate(host: CdfHost, context: AuthContext, role: HostKeyRole): v
 	let ok = false;
 	if (context.method === 'password' || context.method === 'publickey') {
 		const refused = host.useFault('wrongPassword') !== undefined;
-		if (!refused && rightUser && context.method === 'password') {
-			ok = context.password === host.password;
+		if (!refused && context.method === 'password') {
+			ok = host.passwordMatches(context.username, context.password);
 		}
 		if (!refused && rightUser && context.method === 'publickey') {
 			const key = host.authorizedKey(context.key.data);
@@ -204,6 +204,7 @@ type OpenHandle =
 			writable: boolean;
 			append: boolean;
 			writes: number;
+			reads: number;
 	  }
 	| { kind: 'directory'; path: HomePath; listed: boolean };
 
@@ -212,6 +213,8 @@ class SftpSubsystem {
 	private readonly handles = new Map<number, OpenHandle>();
 	private nextHandle = 1;
 	private closed = false;
+	/** Set when a fault is about to cut the connection: requests still coming are not answered. */
+	private dropping = false;
 
 	constructor(
 		private readonly sftp: SFTPWrapper,
@@ -267,7 +270,7 @@ class SftpSubsystem {
 	private run(id: number, work: () => Promise<void>): void {
 		this.host
 			.slowDown()
-			.then(() => (this.closed ? undefined : work()))
+			.then(() => (this.closed || this.dropping ? undefined : work()))
 			.catch((error) => {
 				const { status, message } = statusOf(error);
 				this.reply(() => this.sftp.status(id, status, message));
@@ -376,16 +379,48 @@ class SftpSubsystem {
 			writable: (flags & (OPEN_MODE.WRITE | OPEN_MODE.APPEND)) !== 0,
 			append: (flags & OPEN_MODE.APPEND) !== 0,
 			writes: 0,
+			reads: 0,
 		});
 		this.reply(() => this.sftp.handle(id, handle));
 	}
 
 	private async read(id: number, handle: Buffer, offset: number, length: number): Promise<void> {
-		const { file } = this.fileHandle(handle);
+		const entry = this.fileHandle(handle);
+		const { file } = entry;
+		// Counted before any await: a client may send several reads without waiting for answers.
+		const firstRead = entry.reads === 0;
+		entry.reads += 1;
+		if (
+			firstRead &&
+			!entry.writable &&
+			this.host.isReplyFile(entry.path.clientPath) &&
+			this.host.useFault('dropDuringDownload')
+		) {
+			await this.sendPartThenDrop(id, file, offset, length);
+			return;
+		}
 		const buffer = Buffer.alloc(length);
 		const { bytesRead } = await file.read(buffer, 0, length, offset);
 		if (bytesRead === 0) throw new SftpStatus(STATUS_CODE.EOF, 'End of file');
 		this.reply(() => this.sftp.data(id, buffer.subarray(0, bytesRead)));
+	}
+
+	/** Answers the first read with at most half of the file, then cuts the connection. */
+	private async sendPartThenDrop(
+		id: number,
+		file: FileHandle,
+		offset: number,
+		length: number,
+	): Promise<void> {
+		this.dropping = true;
+		const { size } = await file.stat();
+		const part = Math.min(length, Math.ceil(Math.max(0, size - offset) / 2));
+		const buffer = Buffer.alloc(part);
+		const { bytesRead } = part > 0 ? await file.read(buffer, 0, part, offset) : { bytesRead: 0 };
+		if (bytesRead > 0) this.reply(() => this.sftp.data(id, buffer.subarray(0, bytesRead)));
+		this.closed = true;
+		// On the next turn, so that the chunk is handed to the socket before it is destroyed.
+		setImmediate(() => this.dropConnection());
 	}
 
 	private async write(id: number, handle: Buffer, offset: number, data: Buffer): Promise<void> {

@@ -40,6 +40,7 @@ describe('installed like n8n installs community packages', () => {
 		expect(installed.peerDependencies).toBeUndefined();
 		expect(installed.n8n.nodes).toEqual([
 			'dist/nodes/IngramContent/IngramContent.node.js',
+			'dist/nodes/IngramContentTrigger/IngramContentTrigger.node.js',
 			'dist/nodes/IngramMicro/IngramMicro.node.js',
 			'dist/nodes/IngramMicroTrigger/IngramMicroTrigger.node.js',
 		]);

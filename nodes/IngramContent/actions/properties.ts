@@ -8,7 +8,12 @@ export const ingramContentProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Order', value: 'order' }],
+		options: [
+			{ name: 'Acknowledgement', value: 'acknowledgement' },
+			{ name: 'Invoice', value: 'invoice' },
+			{ name: 'Order', value: 'order' },
+			{ name: 'Shipment', value: 'shipment' },
+		],
 		default: 'order',
 	},
 	...Object.values(resources).flatMap((resource) => [

@@ -9,10 +9,14 @@
  * - `numeric`: digits only, right-justified, zero-filled.
  * - `decimal`: a number with an explicit decimal point and `decimals` places, zero-filled
  *   (`00012.99` in 8 positions).
+ * - `implied`: an amount without a decimal point, its last `decimals` digits being the fraction
+ *   (`0001299` is 12.99 with 2 implied places), zero-filled; with `signed`, a leading `-` marks a
+ *   negative amount (an allowance).
  * - `date`: YYMMDD.
+ * - `date8`: YYYYMMDD.
  * - `fixed`: always `value` (record codes, "must be N" positions).
  */
-export type FieldKind = 'alpha' | 'numeric' | 'decimal' | 'date' | 'fixed';
+export type FieldKind = 'alpha' | 'numeric' | 'decimal' | 'implied' | 'date' | 'date8' | 'fixed';
 
 export interface FieldSpec {
 	name: string;
@@ -23,8 +27,10 @@ export interface FieldSpec {
 	required?: boolean;
 	/** Written when no value is given. */
 	default?: string | number;
-	/** For `decimal`. */
+	/** For `decimal` and `implied`. */
 	decimals?: number;
+	/** For `implied`: the first position may hold `-` for a negative amount. */
+	signed?: boolean;
 	/** For `fixed`. */
 	value?: string;
 	/** What the field means, for messages and readers. */
@@ -58,9 +64,10 @@ export class CodecError extends Error {
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 function asDate(layout: RecordLayout, field: FieldSpec, value: FieldValue): string {
+	const long = field.kind === 'date8';
 	let date: Date | undefined;
 	if (value instanceof Date) date = value;
-	else if (typeof value === 'string' && /^\d{6}$/.test(value)) return value;
+	else if (typeof value === 'string' && (long ? /^\d{8}$/ : /^\d{6}$/).test(value)) return value;
 	else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value))
 		date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
 	if (!date || Number.isNaN(date.getTime())) {
@@ -70,7 +77,10 @@ function asDate(layout: RecordLayout, field: FieldSpec, value: FieldValue): stri
 			`"${String(value)}" is not a date (use YYYY-MM-DD)`,
 		);
 	}
-	return `${twoDigits(date.getUTCFullYear() % 100)}${twoDigits(date.getUTCMonth() + 1)}${twoDigits(date.getUTCDate())}`;
+	const year = long
+		? String(date.getUTCFullYear()).padStart(4, '0')
+		: twoDigits(date.getUTCFullYear() % 100);
+	return `${year}${twoDigits(date.getUTCMonth() + 1)}${twoDigits(date.getUTCDate())}`;
 }
 
 /** The field's text for a value, exactly `field.length` characters, or a CodecError. */
@@ -119,7 +129,27 @@ export function formatField(layout: RecordLayout, field: FieldSpec, raw: FieldVa
 				throw new CodecError(layout.code, label, `${text} does not fit ${field.length} positions`);
 			return text;
 		}
+		case 'implied': {
+			const number = typeof value === 'number' ? value : Number(value);
+			const places = field.decimals ?? 2;
+			if (!Number.isFinite(number) || (number < 0 && !field.signed)) {
+				throw new CodecError(
+					layout.code,
+					label,
+					`"${String(value)}" is not an amount${field.signed ? '' : ' of at least 0'}`,
+				);
+			}
+			const units = Math.round(Math.abs(number) * 10 ** places);
+			text =
+				number < 0 && units > 0
+					? `-${String(units).padStart(field.length - 1, '0')}`
+					: String(units).padStart(field.length, '0');
+			if (text.length > field.length)
+				throw new CodecError(layout.code, label, `${text} does not fit ${field.length} positions`);
+			return text;
+		}
 		case 'date':
+		case 'date8':
 			return asDate(layout, field, value);
 	}
 }
@@ -151,7 +181,16 @@ export function readRecord(layout: RecordLayout, line: string): Record<string, R
 		else if (field.kind === 'numeric' || field.kind === 'decimal') {
 			const number = Number(trimmed);
 			values[field.name] = Number.isFinite(number) ? number : trimmed;
-		} else
+		} else if (field.kind === 'implied') {
+			const number = /^-?\d+$/.test(trimmed)
+				? Number(trimmed) / 10 ** (field.decimals ?? 2)
+				: Number.NaN;
+			values[field.name] = Number.isFinite(number) ? number : trimmed;
+		} else if (field.kind === 'date8')
+			values[field.name] = /^\d{8}$/.test(trimmed)
+				? `${trimmed.slice(0, 4)}-${trimmed.slice(4, 6)}-${trimmed.slice(6, 8)}`
+				: trimmed;
+		else
 			values[field.name] = /^\d{6}$/.test(trimmed)
 				? `20${trimmed.slice(0, 2)}-${trimmed.slice(2, 4)}-${trimmed.slice(4, 6)}`
 				: trimmed;

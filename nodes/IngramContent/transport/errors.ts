@@ -12,6 +12,7 @@ export type CdfStep =
 	| 'upload'
 	| 'rename'
 	| 'download'
+	| 'move'
 	| 'remove';
 
 const WHAT_TO_DO: Record<CdfStep, string> = {
@@ -30,6 +31,7 @@ const WHAT_TO_DO: Record<CdfStep, string> = {
 	rename:
 		'The host did not confirm that the order file was put in place. It may have reached Ingram: wait for the acknowledgement before sending again.',
 	download: 'Try again later; nothing was changed on the host.',
+	move: 'The file was read but could not be moved; it stays where it was.',
 	remove: 'The file was read but could not be removed from the host.',
 };
 

@@ -1,5 +1,5 @@
 import { Client, FTPError } from 'basic-ftp';
-import { Readable, Writable } from 'stream';
+import { PassThrough, Readable, Writable } from 'stream';
 
 import { CdfTransferError, networkProblem, scrub, type CdfStep } from './errors';
 import { remotePath, withTimeout, type CdfSession, type RemoteFile } from './session';
@@ -134,6 +134,36 @@ class FtpSession implements CdfSession {
 				remotePath(folder, name),
 			);
 			return Buffer.concat(chunks);
+		});
+	}
+
+	async *stream(folder: string, name: string): AsyncIterable<Uint8Array> {
+		const chunks = new PassThrough();
+		// basic-ftp writes into the stream; reading it as it fills keeps memory to a few chunks
+		const download = this.client.downloadTo(chunks, remotePath(folder, name)).then(
+			() => undefined,
+			(error: unknown) => {
+				chunks.destroy();
+				return error;
+			},
+		);
+		let failed: unknown;
+		try {
+			for await (const chunk of chunks) yield chunk as Uint8Array;
+		} catch (error) {
+			failed = error;
+		}
+		failed = (await download) ?? failed;
+		if (failed !== undefined) throw this.failure('download', `download ${name}`, failed);
+	}
+
+	async move(fromFolder: string, name: string, toFolder: string): Promise<void> {
+		await this.run('move', `move ${name} to ${toFolder}`, async () => {
+			const existing = await this.client.list(toFolder);
+			if (existing.some((file) => file.name === name)) {
+				throw new FTPError({ code: 553, message: `553 ${toFolder}/${name} already exists` });
+			}
+			await this.client.rename(remotePath(fromFolder, name), remotePath(toFolder, name));
 		});
 	}
 

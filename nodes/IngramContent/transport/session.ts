@@ -13,6 +13,10 @@ export interface CdfSession {
 	/** Renames within a folder; refused (not overwritten) when the target exists. */
 	rename(folder: string, from: string, to: string): Promise<void>;
 	get(folder: string, name: string): Promise<Buffer>;
+	/** The file's content chunk by chunk, for files too large to hold (inventory). */
+	stream(folder: string, name: string): AsyncIterable<Uint8Array>;
+	/** Moves a file to another folder under the same name; refused when the target exists. */
+	move(fromFolder: string, name: string, toFolder: string): Promise<void>;
 	remove(folder: string, name: string): Promise<void>;
 	/** Always safe to call, also after a failure; never throws. */
 	close(): Promise<void>;

@@ -25,7 +25,7 @@ export interface CdfAccount {
 	shipToPassword: string;
 	fileSourceName: string;
 	environment: CdfEnvironment;
-	folders: { incoming: string; outgoing: string; test: string };
+	folders: { incoming: string; outgoing: string; test: string; inventory: string };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -65,6 +65,32 @@ export function connectionSettings(
 	};
 }
 
+/**
+ * The login for the StockV2 inventory files: the CDF login itself, or Ingram's separate data
+ * services login (same protocol and host-key rules, its own host, user and password).
+ */
+export function inventoryConnectionSettings(
+	credentials: ICredentialDataDecryptedObject,
+): CdfConnectionSettings {
+	const main = connectionSettings(credentials);
+	if (credentials.inventoryLogin !== 'separate') return main;
+	const port = Number(credentials.inventoryPort);
+	return {
+		...main,
+		host: text(credentials.inventoryHost) || main.host,
+		port: Number.isInteger(port) && port > 0 ? port : main.port,
+		username: text(credentials.inventoryUsername),
+		password: String(credentials.inventoryPassword ?? ''),
+		privateKey: undefined,
+		passphrase: undefined,
+		// the fingerprint belongs to the main host; another host is not checked against it
+		hostKeyFingerprint:
+			text(credentials.inventoryHost) && text(credentials.inventoryHost) !== main.host
+				? undefined
+				: main.hostKeyFingerprint,
+	};
+}
+
 export function accountSettings(credentials: ICredentialDataDecryptedObject): CdfAccount {
 	return {
 		billToAccount: text(credentials.billToAccount),
@@ -76,6 +102,7 @@ export function accountSettings(credentials: ICredentialDataDecryptedObject): Cd
 			incoming: text(credentials.incomingFolder) || 'incoming',
 			outgoing: text(credentials.outgoingFolder) || 'outgoing',
 			test: text(credentials.testFolder) || 'test',
+			inventory: text(credentials.inventoryFolder) || 'Inventory',
 		},
 	};
 }

@@ -190,6 +190,25 @@ class SftpSession implements CdfSession {
 		);
 	}
 
+	async *stream(folder: string, name: string): AsyncIterable<Uint8Array> {
+		const chunks = this.sftp.createReadStream(remotePath(folder, name));
+		let failed: unknown;
+		try {
+			for await (const chunk of chunks) yield chunk as Uint8Array;
+		} catch (error) {
+			failed = error;
+		} finally {
+			chunks.destroy();
+		}
+		if (failed !== undefined) throw this.failure('download', `download ${name}`, failed);
+	}
+
+	async move(fromFolder: string, name: string, toFolder: string): Promise<void> {
+		await this.run<void>('move', `move ${name} to ${toFolder}`, (done) =>
+			this.sftp.rename(remotePath(fromFolder, name), remotePath(toFolder, name), done),
+		);
+	}
+
 	async remove(folder: string, name: string): Promise<void> {
 		await this.run<void>('remove', `remove ${name}`, (done) =>
 			this.sftp.unlink(remotePath(folder, name), done),

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readingFields } from '../replies/fields';
+import { getManyReplies } from '../replies/getMany';
+import { acknowledgements } from '../replies/kinds';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['acknowledgement'], operation: ['getMany'] } },
+	readingFields('*.fbc'),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await getManyReplies.call(this, acknowledgements, itemIndex);
+}

@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readingFields } from '../replies/fields';
+import { getManyReplies } from '../replies/getMany';
+import { invoices } from '../replies/kinds';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['getMany'] } },
+	readingFields('*.BIN'),
+);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await getManyReplies.call(this, invoices, itemIndex);
+}
