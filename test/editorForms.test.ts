@@ -481,6 +481,8 @@ describe('engine', () => {
 		for (const { type, typeVersion, parameters } of ingramNodes) {
 			if (type.endsWith('.ingramMicroTrigger')) {
 				expect(parameters.events).toEqual(expect.arrayContaining([expect.any(String)]));
+			} else if (type.endsWith('.ingramContentTrigger')) {
+				expect([typeVersion, typeof parameters.event]).toEqual([1, 'string']);
 			} else {
 				// each node at its newest version: Ingram Micro 1.1, Ingram Content 1
 				expect([typeVersion, typeof parameters.resource, typeof parameters.operation]).toEqual([

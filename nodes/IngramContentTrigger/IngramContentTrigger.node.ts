@@ -17,6 +17,7 @@ import {
 	connectionSettings,
 	withCdfSession,
 } from '../IngramContent/transport';
+import { pollInventoryDeltas } from './inventoryDeltas';
 import { newestFileItems, pollFiles, type PollMemory } from './pollFiles';
 
 const KINDS: Record<string, ReplyKind> = {
@@ -61,6 +62,12 @@ export class IngramContentTrigger implements INodeType {
 						description: 'An invoice (.BIN): one item per invoice',
 					},
 					{
+						name: 'New Inventory Delta',
+						value: 'inventoryDelta',
+						description:
+							'A new StockV2 delta file (stockv2delta…@ingram.zip): one item per title that changed',
+					},
+					{
 						name: 'New Shipment',
 						value: 'shipment',
 						description: 'An advance ship notice (.PBS): one item per shipped order, with tracking',
@@ -77,6 +84,23 @@ export class IngramContentTrigger implements INodeType {
 				displayOptions: { show: { event: ['acknowledgement'] } },
 			},
 			{
+				displayName: 'EANs / ISBNs',
+				name: 'eans',
+				type: 'string',
+				default: '',
+				description:
+					'Only these titles (comma-separated, e.g. the titles your shop sells); empty: every title in the delta',
+				displayOptions: { show: { event: ['inventoryDelta'] } },
+			},
+			{
+				displayName: 'Location Name',
+				name: 'locationName',
+				type: 'string',
+				default: 'Ingram Content',
+				description: 'Put into every title as `location` (Order Desk’s “Inventory Location Name”)',
+				displayOptions: { show: { event: ['inventoryDelta'] } },
+			},
+			{
 				displayName: 'Folder',
 				name: 'folder',
 				type: 'options',
@@ -91,6 +115,7 @@ export class IngramContentTrigger implements INodeType {
 					{ name: 'Both', value: 'both' },
 				],
 				default: 'environment',
+				displayOptions: { hide: { event: ['inventoryDelta'] } },
 			},
 			{
 				displayName: 'Options',
@@ -125,6 +150,7 @@ export class IngramContentTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
+		if (event === 'inventoryDelta') return await pollInventoryDeltas.call(this);
 		const kind = KINDS[event];
 		if (!kind) throw new NodeOperationError(this.getNode(), `Unknown event "${event}"`);
 		const options = this.getNodeParameter('options', {}) as IDataObject;

@@ -5,11 +5,13 @@
  */
 import '../setup-env';
 import { cdfBench } from './cdf.bench';
+import { inventoryBench } from './inventory.bench';
 import { priceAndAvailabilityBench } from './priceAndAvailability.bench';
 
 const benches: Array<[name: string, run: () => Promise<void>]> = [
 	['price and availability (Ingram Micro)', priceAndAvailabilityBench],
 	['order files (Ingram Content CDF)', cdfBench],
+	['StockV2 inventory (Ingram Content)', inventoryBench],
 ];
 
 async function main() {

@@ -27,6 +27,8 @@ import {
 import { cacheRoot, LOCAL_OWNER, N8N_VERSION } from './n8n';
 
 const TRIGGER_EXAMPLE = 'ingramMicroTrigr';
+/** Polling every minute: acknowledgements routed by outcome, shipments turned into tracking. */
+const CONTENT_TRIGGER_EXAMPLES = ['ingramContentAcks', 'ingramContentShip'];
 // N8N_PLAYGROUND_FOLDER: another user folder (the E2E test of the playground uses a temporary one)
 const userFolder = process.env.N8N_PLAYGROUND_FOLDER ?? join(cacheRoot(), 'playground');
 const stateFile = join(userFolder, 'playground.json');
@@ -79,6 +81,7 @@ async function start(): Promise<void> {
 	running.env = await prepareN8n({ userFolder, port, simulatorPort, cdfSftpPort, cdfFtpPort, log });
 	const { n8n, sim, cdf } = running.env;
 	await n8n.publishWorkflow(TRIGGER_EXAMPLE);
+	for (const id of CONTENT_TRIGGER_EXAMPLES) await n8n.publishWorkflow(id);
 	log(`Starting n8n ${N8N_VERSION} (log: ${n8n.logFile}) …`);
 	await n8n.start();
 	await n8n.setupOwner().catch((error: Error) => {
@@ -111,6 +114,9 @@ async function start(): Promise<void> {
 	);
 	log(`   host key ${cdf.sftp.hostKeyFingerprint}; files it receives are kept in ${cdf.home}`);
 	log(`The trigger example is active; its production URL is ${webhookUrl}`);
+	log(
+		'The Ingram Content trigger examples are active and poll every minute: run the Send example, and within a minute its acknowledgement starts one',
+	);
 	log(`   send it a signed event from another terminal: npm run event -- orderShipped`);
 	log('Press Ctrl-C to stop.\n');
 

@@ -187,3 +187,33 @@ it('"Fetch Test Event" returns the newest file and remembers nothing', async () 
 	expect(pos(await poller.fetchTestEvent())).toEqual([po]);
 	expect(poller.saved).toEqual({});
 });
+
+it('"New Inventory Delta" starts once per new delta file, with its titles (or only the listed EANs)', async () => {
+	const all = trigger({ event: 'inventoryDelta' });
+	const some = trigger({ event: 'inventoryDelta', eans: ean(501), locationName: 'Warehouse B' });
+	await sim.writeInventory({
+		kind: 'delta',
+		date: new Date('2026-11-20T00:00:00Z'),
+		letter: 'a',
+		titles: [{ ean: ean(500) }],
+	});
+	await all.activate();
+	await some.activate();
+	expect(await all.poll()).toBeNull();
+	await sim.writeInventory({
+		kind: 'delta',
+		date: new Date('2026-11-21T00:00:00Z'),
+		letter: 'c',
+		titles: [{ ean: ean(501), onHand: [4, 1] }, { ean: ean(502) }],
+	});
+	const titles = await all.poll();
+	expect((titles ?? []).map((item) => [item.json.ean, item.json.fileName])).toEqual([
+		[ean(501), 'stockv2delta261121c@ingram.zip'],
+		[ean(502), 'stockv2delta261121c@ingram.zip'],
+	]);
+	expect(await all.poll()).toBeNull();
+	const filtered = await some.poll();
+	expect(
+		(filtered ?? []).map((item) => [item.json.ean, item.json.onHand, item.json.location]),
+	).toEqual([[ean(501), 5, 'Warehouse B']]);
+});

@@ -10,6 +10,7 @@ export const ingramContentProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Acknowledgement', value: 'acknowledgement' },
+			{ name: 'Inventory', value: 'inventory' },
 			{ name: 'Invoice', value: 'invoice' },
 			{ name: 'Order', value: 'order' },
 			{ name: 'Shipment', value: 'shipment' },

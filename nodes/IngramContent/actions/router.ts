@@ -4,11 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { runItems } from '../../shared/itemLoop';
 import type { Operation } from '../../shared/operations';
 import * as acknowledgement from './acknowledgement';
+import * as inventory from './inventory';
 import * as invoice from './invoice';
 import * as order from './order';
 import * as shipment from './shipment';
 
-export const resources = { acknowledgement, invoice, order, shipment } as const;
+export const resources = { acknowledgement, inventory, invoice, order, shipment } as const;
 
 /** Looks up the chosen resource and operation and runs it over the items. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
