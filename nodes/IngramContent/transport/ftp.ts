@@ -60,6 +60,29 @@ function connectFailure(settings: CdfConnectionSettings, error: unknown): CdfTra
 	);
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The time in a Unix-style LIST line ("Nov 28 12:27" this year, "Nov 28 2025" before), which is
+ * all servers without MLSD give: to the minute, in UTC as servers usually list it. Undefined when
+ * the text has another form.
+ */
+export function listedTime(raw: string | undefined, now = new Date()): Date | undefined {
+	const match = /^([A-Za-z]{3})\s+(\d{1,2})\s+(?:(\d{1,2}):(\d{2})|(\d{4}))$/.exec(
+		raw?.trim() ?? '',
+	);
+	if (!match) return undefined;
+	const month = MONTHS.indexOf(match[1].toLowerCase());
+	if (month < 0) return undefined;
+	const day = Number(match[2]);
+	if (match[5]) return new Date(Date.UTC(Number(match[5]), month, day));
+	let year = now.getUTCFullYear();
+	const time = Date.UTC(year, month, day, Number(match[3]), Number(match[4]));
+	// a date "in the future" belongs to last year (LIST leaves the year out for recent files)
+	if (time > now.getTime() + 86_400_000) year -= 1;
+	return new Date(Date.UTC(year, month, day, Number(match[3]), Number(match[4])));
+}
+
 class FtpSession implements CdfSession {
 	constructor(
 		private readonly client: Client,
@@ -96,12 +119,18 @@ class FtpSession implements CdfSession {
 			`list the folder “${folder}”`,
 			async () => await this.client.list(folder),
 		);
-		return entries.map((entry) => ({
-			name: entry.name,
-			size: entry.size,
-			modifiedAt: entry.modifiedAt,
-			isFile: entry.isFile,
-		}));
+		const files: RemoteFile[] = [];
+		for (const entry of entries) {
+			let modifiedAt = entry.modifiedAt;
+			if (!modifiedAt && entry.isFile) {
+				// LIST gives minutes at best; MDTM gives the second (files of one minute keep their order)
+				modifiedAt = await this.client
+					.lastMod(remotePath(folder, entry.name))
+					.catch(() => listedTime(entry.rawModifiedAt));
+			}
+			files.push({ name: entry.name, size: entry.size, modifiedAt, isFile: entry.isFile });
+		}
+		return files;
 	}
 
 	async put(folder: string, name: string, content: Buffer): Promise<void> {
