@@ -6,12 +6,14 @@
 import '../setup-env';
 import { cdfBench } from './cdf.bench';
 import { inventoryBench } from './inventory.bench';
+import { inventoryNodeBench } from './inventoryNode.bench';
 import { priceAndAvailabilityBench } from './priceAndAvailability.bench';
 
 const benches: Array<[name: string, run: () => Promise<void>]> = [
 	['price and availability (Ingram Micro)', priceAndAvailabilityBench],
 	['order files (Ingram Content CDF)', cdfBench],
 	['StockV2 inventory (Ingram Content)', inventoryBench],
+	['Inventory › Get over SFTP (Ingram Content)', inventoryNodeBench],
 ];
 
 async function main() {

@@ -81,8 +81,13 @@ function random(seed: number) {
 }
 
 /** The EAN of the n-th record: 978 + 10 digits, a different one for every n below 10^10. */
-export const benchEan = (n: number): string =>
-	`978${String((n * 7919 + 12345) % 1e10).padStart(10, '0')}`;
+/** A distinct, valid EAN per n (978 + 9 digits + check digit), as Ingram's files hold. */
+export const benchEan = (n: number): string => {
+	const body = `978${String((n * 7919 + 12345) % 1e9).padStart(9, '0')}`;
+	let sum = 0;
+	for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
+	return `${body}${(10 - (sum % 10)) % 10}`;
+};
 
 /** A pool of varied records (stock, flags, prices, dates, codes) that the file's records copy. */
 function recordPool(next: () => number): Buffer[] {

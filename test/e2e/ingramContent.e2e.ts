@@ -116,6 +116,7 @@ describe('an active workflow called by the shop (production webhook)', () => {
 	beforeAll(async () => {
 		await env.n8n.start();
 		await env.n8n.setupOwner();
+		await env.n8n.waitForWebhook(WEBHOOK_PATH);
 	});
 
 	test('sends a new order once; the same order again is refused, also after n8n restarts', async () => {
@@ -132,6 +133,7 @@ describe('an active workflow called by the shop (production webhook)', () => {
 
 		await env.n8n.stop();
 		await env.n8n.start();
+		await env.n8n.waitForWebhook(WEBHOOK_PATH);
 		const afterRestart = await post(order);
 		expect(afterRestart.status).toBe(500);
 		expect(received().length).toBe(before + 1);

@@ -460,6 +460,25 @@ export class N8n {
 	}
 
 	/** Stops the server (SIGTERM, n8n's graceful shutdown; SIGKILL after 30 s). */
+	/**
+	 * Waits until n8n has registered a production webhook for POST: readiness comes before the
+	 * published workflows are activated. Asks with GET, which n8n answers "not registered for GET
+	 * … Did you mean to make a POST request?" once the POST webhook exists, without running it.
+	 */
+	async waitForWebhook(path: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`).catch(() => undefined);
+			last = (await response?.text().catch(() => '')) ?? '';
+			if (/POST request/i.test(last)) return;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(
+			`n8n did not register the webhook ${path} within ${timeoutMs / 1000} s: ${last}`,
+		);
+	}
+
 	async stop(): Promise<void> {
 		const server = this.server;
 		if (!server) return;

@@ -192,6 +192,9 @@ class SftpSession implements CdfSession {
 
 	async *stream(folder: string, name: string): AsyncIterable<Uint8Array> {
 		const chunks = this.sftp.createReadStream(remotePath(folder, name));
+		// errors after the reader stopped (the connection closing under outstanding reads) must not
+		// become an unhandled 'error' event; errors while reading reach the loop below
+		chunks.on('error', () => undefined);
 		let failed: unknown;
 		try {
 			for await (const chunk of chunks) yield chunk as Uint8Array;
