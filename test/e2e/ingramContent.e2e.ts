@@ -156,4 +156,13 @@ describe('an active workflow called by the shop (production webhook)', () => {
 		// the example's manual runs and these webhook runs are different workflows: each keeps its own list
 		expect(received().filter((f) => f.content.includes('SHOP-2001'))).toHaveLength(1);
 	});
+
+	test('the same new order posted 5 times at once is sent exactly once', async () => {
+		const before = received().length;
+		const order = { ...exampleOrder, order_number: 'SHOP-2100' };
+		const answers = await Promise.all(Array.from({ length: 5 }, async () => await post(order)));
+		expect(answers.map((answer) => answer.status).sort()).toEqual([200, 500, 500, 500, 500]);
+		expect(received().length).toBe(before + 1);
+		expect(received().filter((file) => file.content.includes('SHOP-2100'))).toHaveLength(1);
+	});
 });

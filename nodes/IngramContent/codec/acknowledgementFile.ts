@@ -6,7 +6,13 @@
  * PO trailer 59; the file trailer 91 last. Acknowledgement types 2–5 leave out records 42–44, or
  * the lines without an exception (type 5).
  */
-import type { FieldSpec, RecordLayout } from './fixedWidth';
+import {
+	recordCodeField,
+	recordsStartingWith,
+	sequenceField,
+	type FieldSpec,
+	type RecordLayout,
+} from './fixedWidth';
 import {
 	BINDING_BY_CODE,
 	LINE_STATUS_BY_CODE,
@@ -24,20 +30,8 @@ import {
 
 export const ACKNOWLEDGEMENT_RECORD_LENGTH = 80;
 
-const code = (value: string): FieldSpec => ({
-	name: 'recordCode',
-	start: 1,
-	length: 2,
-	kind: 'fixed',
-	value,
-});
-const sequence: FieldSpec = {
-	name: 'sequence',
-	start: 3,
-	length: 5,
-	kind: 'numeric',
-	label: 'Sequence Number',
-};
+const code = recordCodeField;
+const sequence = sequenceField('Sequence Number');
 const poNumber: FieldSpec = {
 	name: 'poNumber',
 	start: 8,
@@ -48,12 +42,7 @@ const poNumber: FieldSpec = {
 };
 
 /** Records 21–59 start with their code, a sequence number and the PO number (8–29). */
-const poRecord = (recordCode: string, name: string, fields: FieldSpec[]): RecordLayout => ({
-	code: recordCode,
-	name,
-	length: ACKNOWLEDGEMENT_RECORD_LENGTH,
-	fields: [code(recordCode), sequence, poNumber, ...fields],
-});
+const poRecord = recordsStartingWith(ACKNOWLEDGEMENT_RECORD_LENGTH, [sequence, poNumber]);
 
 export const ACKNOWLEDGEMENT_RECORDS = {
 	fileHeader: {

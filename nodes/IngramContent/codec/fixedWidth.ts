@@ -49,6 +49,38 @@ export interface RecordLayout {
 export type FieldValue = string | number | Date | undefined | null;
 export type RecordValues = Record<string, FieldValue>;
 
+/** Positions 1–2 of every CDF record, whatever the format: its code. */
+export const recordCodeField = (value: string): FieldSpec => ({
+	name: 'recordCode',
+	start: 1,
+	length: 2,
+	kind: 'fixed',
+	value,
+});
+
+/** Positions 3–7 of the 80-character formats: the record's number in the file. */
+export const sequenceField = (label: string, required = false): FieldSpec => ({
+	name: 'sequence',
+	start: 3,
+	length: 5,
+	kind: 'numeric',
+	label,
+	...(required ? { required: true } : {}),
+});
+
+/**
+ * Layouts of records that all begin alike — their code, then the same leading fields (a sequence
+ * number and the PO or invoice number they belong to) — followed by their own fields.
+ */
+export const recordsStartingWith =
+	(length: number, leading: readonly FieldSpec[]) =>
+	(recordCode: string, name: string, fields: FieldSpec[]): RecordLayout => ({
+		code: recordCode,
+		name,
+		length,
+		fields: [recordCodeField(recordCode), ...leading, ...fields],
+	});
+
 /** A value that does not fit its field: names the record, the field and what is wrong. */
 export class CodecError extends Error {
 	constructor(

@@ -6,7 +6,13 @@
  * amounts have implied decimals. CDF fees are billed as pseudo-lines ("ORDER CHARGE",
  * "PER PIECE CHARG") with made-up ISBNs.
  */
-import type { FieldSpec, RecordLayout } from './fixedWidth';
+import {
+	recordCodeField,
+	recordsStartingWith,
+	sequenceField,
+	type FieldSpec,
+	type RecordLayout,
+} from './fixedWidth';
 import { dcBySan } from './codes';
 import {
 	ReplyFileContext,
@@ -18,20 +24,8 @@ import {
 
 export const INVOICE_RECORD_LENGTH = 80;
 
-const code = (value: string): FieldSpec => ({
-	name: 'recordCode',
-	start: 1,
-	length: 2,
-	kind: 'fixed',
-	value,
-});
-const sequence: FieldSpec = {
-	name: 'sequence',
-	start: 3,
-	length: 5,
-	kind: 'numeric',
-	label: 'Record Sequence',
-};
+const code = recordCodeField;
+const sequence = sequenceField('Record Sequence');
 const invoiceNumber: FieldSpec = {
 	name: 'invoiceNumber',
 	start: 8,
@@ -49,12 +43,7 @@ const money = (name: string, start: number, length: number, label: string): Fiel
 	label,
 });
 
-const invoiceRecord = (recordCode: string, name: string, fields: FieldSpec[]): RecordLayout => ({
-	code: recordCode,
-	name,
-	length: INVOICE_RECORD_LENGTH,
-	fields: [code(recordCode), sequence, invoiceNumber, ...fields],
-});
+const invoiceRecord = recordsStartingWith(INVOICE_RECORD_LENGTH, [sequence, invoiceNumber]);
 
 export const INVOICE_RECORDS = {
 	fileHeader: {

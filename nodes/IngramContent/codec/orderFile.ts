@@ -4,25 +4,18 @@
  * Records 10–50 all carry the PO number in 8–29. Source: the field layouts and code tables in
  * docs on CDF-Lite F03 (records 00, 10, 20, 21, 24–27, 29–32, 34–38, 40–42, 45, 50, 90).
  */
-import type { FieldSpec, RecordLayout } from './fixedWidth';
+import {
+	recordCodeField,
+	recordsStartingWith,
+	sequenceField,
+	type FieldSpec,
+	type RecordLayout,
+} from './fixedWidth';
 
 export const ORDER_RECORD_LENGTH = 80;
 
-const code = (value: string): FieldSpec => ({
-	name: 'recordCode',
-	start: 1,
-	length: 2,
-	kind: 'fixed',
-	value,
-});
-const sequence: FieldSpec = {
-	name: 'sequence',
-	start: 3,
-	length: 5,
-	kind: 'numeric',
-	required: true,
-	label: 'Sequence Number',
-};
+const code = recordCodeField;
+const sequence = sequenceField('Sequence Number', true);
 const poNumber: FieldSpec = {
 	name: 'poNumber',
 	start: 8,
@@ -33,12 +26,7 @@ const poNumber: FieldSpec = {
 };
 
 /** A record of a PO: code, sequence number, PO number, then its own fields. */
-const poRecord = (recordCode: string, name: string, fields: FieldSpec[]): RecordLayout => ({
-	code: recordCode,
-	name,
-	length: ORDER_RECORD_LENGTH,
-	fields: [code(recordCode), sequence, poNumber, ...fields],
-});
+const poRecord = recordsStartingWith(ORDER_RECORD_LENGTH, [sequence, poNumber]);
 
 /** A free-text line (name, phone, address, message): positions 30 onwards. */
 const textRecord = (recordCode: string, name: string, length: number, label: string) =>

@@ -4,7 +4,7 @@
  * records — one OD per line item and box, so an item packed in two boxes has two ODs, each with its
  * own tracking number.
  */
-import type { FieldSpec, RecordLayout } from './fixedWidth';
+import { recordCodeField, type FieldSpec, type RecordLayout } from './fixedWidth';
 import {
 	ASN_STATUS_BY_CODE,
 	SLASH_REASON_BY_CODE,
@@ -16,13 +16,7 @@ import { ReplyFileContext, pendingReply, type PendingReply, type ReplyRecord } f
 
 export const SHIP_NOTICE_RECORD_LENGTH = 200;
 
-const code = (value: string): FieldSpec => ({
-	name: 'recordCode',
-	start: 1,
-	length: 2,
-	kind: 'fixed',
-	value,
-});
+const code = recordCodeField;
 const orderId: FieldSpec = {
 	name: 'poNumber',
 	start: 3,
