@@ -70,6 +70,13 @@ export function cdfCredentialData(cdf: CdfSimulator): Record<string, unknown> {
 		incomingFolder: 'incoming',
 		outgoingFolder: 'outgoing',
 		testFolder: 'test',
+		// inventory through Ingram's separate data-services login, as most accounts have it
+		inventoryLogin: 'separate',
+		inventoryHost: cdf.host,
+		inventoryPort: cdf.sftp.port,
+		inventoryUsername: cdf.inventoryAccount.username,
+		inventoryPassword: cdf.inventoryAccount.password,
+		inventoryFolder: cdf.inventoryFolder.replace(/^\//, ''),
 		timeoutSeconds: 10,
 	};
 }
@@ -136,6 +143,8 @@ export interface PrepareOptions {
 	/** A tarball from `npm pack`; default: packs the repository (build it first). */
 	tarball?: string;
 	log?: Log;
+	/** Extra environment for every n8n process of this user folder. */
+	env?: Record<string, string>;
 }
 
 /**
@@ -160,7 +169,11 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 		sftpPort: options.cdfSftpPort ?? 0,
 		ftpPort: options.cdfFtpPort ?? 0,
 	});
-	const n8n = new N8n({ userFolder, port: options.port ?? (await freePort()) });
+	const n8n = new N8n({
+		userFolder,
+		port: options.port ?? (await freePort()),
+		env: options.env,
+	});
 	try {
 		await n8n.importCredentials(credentialsFor(sim, EXAMPLE_WEBHOOK_SECRET, cdf));
 		await n8n.importWorkflows(

@@ -602,7 +602,13 @@ interface RawRun {
 	finished?: boolean;
 }
 interface RawNodeRun {
-	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+	data?: {
+		main?: Array<Array<{
+			json: Record<string, unknown>;
+			binary?: Record<string, { id?: string; fileName?: string }>;
+			pairedItem?: unknown;
+		}> | null>;
+	};
 	error?: { message: string; description?: string };
 }
 
@@ -627,6 +633,16 @@ export class ExecuteResult {
 		const runs = this.resultData.runData[nodeName];
 		if (!runs?.length) return [];
 		return (runs[runs.length - 1].data?.main?.[output] ?? []).map((item) => item.json);
+	}
+
+	/** The binary fields of the items a node put out (n8n's references, not the bytes). */
+	binaries(
+		nodeName: string,
+		output = 0,
+	): Array<Record<string, { id?: string; fileName?: string }>> {
+		const runs = this.resultData.runData[nodeName];
+		if (!runs?.length) return [];
+		return (runs[runs.length - 1].data?.main?.[output] ?? []).map((item) => item.binary ?? {});
 	}
 
 	nodeError(nodeName: string): string | undefined {

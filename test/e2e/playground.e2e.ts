@@ -104,6 +104,13 @@ test('npm start serves n8n with the examples and a printed login; npm run event 
 	const [execution] = await n8n.waitForExecutions('ingramMicroTrigr', 1);
 	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
 
+	// the playground leaves a fresh inventory delta after the first poll: the stock example
+	// starts once, with one item per title of the delta
+	const [stock] = await n8n.waitForExecutions('ingramContentStock', 1, 240_000);
+	expect(stock).toMatchObject({ mode: 'trigger', status: 'success' });
+	expect((await n8n.executionData(stock.id)).items('Stock level for the shop')).toHaveLength(25);
+	expect(output).toMatch(/wrote stockv2delta\d{6}a@ingram\.zip \(25 titles\)/);
+
 	// Ctrl-C: the playground stops n8n and the simulator and exits
 	const exited = new Promise<number | null>((done) =>
 		playground!.once('exit', (code) => done(code)),
@@ -114,4 +121,4 @@ test('npm start serves n8n with the examples and a printed login; npm run event 
 	expect(await portIsFree(simulatorPort)).toBe(true);
 	expect(await portIsFree(ports.cdfSftp)).toBe(true);
 	expect(await portIsFree(ports.cdfFtp)).toBe(true);
-});
+}, 600_000);

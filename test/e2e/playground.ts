@@ -27,8 +27,11 @@ import {
 import { cacheRoot, LOCAL_OWNER, N8N_VERSION } from './n8n';
 
 const TRIGGER_EXAMPLE = 'ingramMicroTrigr';
-/** Polling every minute: acknowledgements routed by outcome, shipments turned into tracking. */
-const CONTENT_TRIGGER_EXAMPLES = ['ingramContentAcks', 'ingramContentShip'];
+/**
+ * Polling every minute: acknowledgements routed by outcome, shipments turned into tracking,
+ * inventory deltas turned into stock levels.
+ */
+const CONTENT_TRIGGER_EXAMPLES = ['ingramContentAcks', 'ingramContentShip', 'ingramContentStock'];
 // N8N_PLAYGROUND_FOLDER: another user folder (the E2E test of the playground uses a temporary one)
 const userFolder = process.env.N8N_PLAYGROUND_FOLDER ?? join(cacheRoot(), 'playground');
 const stateFile = join(userFolder, 'playground.json');
@@ -115,10 +118,24 @@ async function start(): Promise<void> {
 	log(`   host key ${cdf.sftp.hostKeyFingerprint}; files it receives are kept in ${cdf.home}`);
 	log(`The trigger example is active; its production URL is ${webhookUrl}`);
 	log(
-		'The Ingram Content trigger examples are active and poll every minute: run the Send example, and within a minute its acknowledgement starts one',
+		'The Ingram Content trigger examples are active and poll every minute: run the Send example, and within a minute its acknowledgement starts one; a new inventory delta starts the stock example',
 	);
 	log(`   send it a signed event from another terminal: npm run event -- orderShipped`);
 	log('Press Ctrl-C to stop.\n');
+
+	// a fresh inventory delta once the stock example has had its first poll (a delta there at
+	// activation counts as old): its titles start one execution of the example
+	void (async () => {
+		const inventoryLogins = () =>
+			cdf.loginAttempts().filter((a) => a.username === cdf.inventoryAccount.username).length;
+		for (let waited = 0; inventoryLogins() === 0 && waited < 180_000; waited += 1000)
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const delta = await cdf.writeInventory({ kind: 'delta', titles: { count: 25, seed: 11 } });
+		log(
+			`CDF simulator: wrote ${delta.name} (${delta.records} titles) to ${cdf.inventoryFolder}; the inventory example picks it up within a minute`,
+		);
+	})();
 
 	let seen = 0;
 	let filesSeen = 0;
