@@ -7,6 +7,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.ts'],
+	// queue mode (npm run test:e2e:queue) and n8n 1.x (npm run test:e2e:n8n1) have their own runs
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/queue/', '/test/e2e/n8n1/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},

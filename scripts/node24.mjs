@@ -35,6 +35,15 @@ function binaryPackage() {
 
 /** The folder holding a Node 24 `node` binary, installing it into the cache when missing. */
 export function ensureNode24() {
+	return ensureNode(REQUIRED_MAJOR);
+}
+
+/**
+ * The folder holding a `node` binary of this major version (and its headers' folder), installing
+ * it into the cache when missing. Besides 24, the compatibility test fetches Node 20 for n8n 1.x.
+ */
+export function ensureNode(major) {
+	const REQUIRED_MAJOR = major;
 	const pkg = binaryPackage();
 	if (!pkg) {
 		console.error(
@@ -93,6 +102,11 @@ export function node24Env(env = process.env) {
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
 	const [command, ...args] = process.argv.slice(2);
+	if (command === '--node-dir') {
+		// for tests that need another Node (n8n 1.x runs on Node ≤ 22): fetch it, print where it is
+		console.log(JSON.stringify(ensureNode(Number(args[0]))));
+		process.exit(0);
+	}
 	if (!command) {
 		console.error('usage: node scripts/node24.mjs <command> [args...]');
 		process.exit(2);

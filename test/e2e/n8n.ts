@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseFlatted } from 'flatted';
 
@@ -123,8 +123,10 @@ export interface InstallReport {
 export async function ensureN8n(
 	log: Log = console.log,
 	version = N8N_VERSION,
+	/** Another Node to install and run this n8n with (n8n 1.x: Node ≤ 22); see nodeFor(). */
+	node?: NodeInstall,
 ): Promise<InstallReport> {
-	assertNode24();
+	if (!node) assertNode24();
 	const dir = n8nInstallDir(version);
 	const bin = n8nBin(version);
 	const marker = join(dir, '.ready');
@@ -161,8 +163,10 @@ export async function ensureN8n(
 		const env = Object.fromEntries(
 			Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
 		);
-		const headers = nodeHeadersDir() ?? process.env.npm_config_nodedir;
+		const headers = node?.nodeDir ?? nodeHeadersDir() ?? process.env.npm_config_nodedir;
 		if (headers) env.npm_config_nodedir = headers;
+		// npm and the sqlite3 build run on the Node that will run this n8n
+		if (node) env.PATH = `${node.binDir}${delimiter}${env.PATH ?? ''}`;
 		let started = Date.now();
 		await runWithProgress(
 			`installing n8n ${version}`,
@@ -180,7 +184,7 @@ export async function ensureN8n(
 		);
 		const installSeconds = Math.round((Date.now() - started) / 1000);
 		log(
-			`   n8n ${version} installed in ${installSeconds} s; building sqlite3 for Node ${process.version}`,
+			`   n8n ${version} installed in ${installSeconds} s; building sqlite3 for ${node ? `Node from ${node.binDir}` : `Node ${process.version}`}`,
 		);
 		started = Date.now();
 		await runWithProgress(
@@ -191,7 +195,9 @@ export async function ensureN8n(
 			log,
 		);
 		const rebuildSeconds = Math.round((Date.now() - started) / 1000);
-		await run(process.execPath, ['-e', "require('sqlite3')"], { cwd: dir });
+		await run(node ? join(node.binDir, 'node') : process.execPath, ['-e', "require('sqlite3')"], {
+			cwd: dir,
+		});
 		await writeFile(
 			marker,
 			JSON.stringify({ version, node: process.version, installSeconds, rebuildSeconds }, null, 2),
@@ -201,6 +207,23 @@ export async function ensureN8n(
 	} finally {
 		await rm(lock, { recursive: true, force: true });
 	}
+}
+
+export interface NodeInstall {
+	/** Folder of the `node` (and `npm`) binaries. */
+	binDir: string;
+	/** Folder whose include/node holds the headers native addons build against. */
+	nodeDir: string;
+}
+
+/** A Node of this major version, fetched into the cache by scripts/node24.mjs when missing. */
+export async function nodeFor(major: number): Promise<NodeInstall> {
+	const { stdout } = await run(process.execPath, [
+		join(REPO_ROOT, 'scripts', 'node24.mjs'),
+		'--node-dir',
+		String(major),
+	]);
+	return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as NodeInstall;
 }
 
 /** `npm pack` of this repository (build it first); returns the tarball's path. */
@@ -279,6 +302,15 @@ export interface N8nOptions {
 	version?: string;
 	/** Where the server's output goes; default: a log file in the user folder. */
 	logFile?: string;
+	/**
+	 * Which n8n process `start()` runs: the main instance (default), a webhook process or a worker
+	 * (queue mode). Each answers `/healthz/readiness` on `port` once it is up.
+	 */
+	command?: 'start' | 'webhook' | 'worker';
+	/** Extra arguments for the command, e.g. `--concurrency=5` for a worker. */
+	args?: string[];
+	/** The Node binary that runs n8n (n8n 1.x needs Node ≤ 22); default: the one running this. */
+	nodeBinary?: string;
 }
 
 export interface ExecutionSummary {
@@ -334,6 +366,10 @@ export class N8n {
 			N8N_RUNNERS_BROKER_PORT: String(port + 1),
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',
+			// a worker's health endpoint (queue mode), on the port the class waits on
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
@@ -349,7 +385,7 @@ export class N8n {
 	/** Runs an n8n CLI command to completion (the server need not run). */
 	async cli(args: string[], timeoutMs = 120_000): Promise<{ stdout: string; stderr: string }> {
 		try {
-			return await run(process.execPath, [this.bin, ...args], {
+			return await run(this.nodeBinary, [this.bin, ...args], {
 				env: this.env(),
 				cwd: this.options.userFolder,
 				timeout: timeoutMs,
@@ -433,7 +469,8 @@ export class N8n {
 		if (this.server) throw new Error('n8n is already running');
 		const { createWriteStream } = await import('node:fs');
 		const logStream = createWriteStream(this.logFile, { flags: 'a' });
-		const server = spawn(process.execPath, [this.bin, 'start'], {
+		const command = this.options.command ?? 'start';
+		const server = spawn(this.nodeBinary, [this.bin, command, ...(this.options.args ?? [])], {
 			env: this.env(),
 			cwd: this.options.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -447,7 +484,7 @@ export class N8n {
 		});
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (exited) throw new Error(`n8n start exited early; see ${this.logFile}`);
+			if (exited) throw new Error(`n8n ${command} exited early; see ${this.logFile}`);
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (response.ok) return;
@@ -456,7 +493,9 @@ export class N8n {
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${this.logFile}`);
+		throw new Error(
+			`n8n ${command} did not become ready within ${timeoutMs / 1000} s; see ${this.logFile}`,
+		);
 	}
 
 	/** Stops the server (SIGTERM, n8n's graceful shutdown; SIGKILL after 30 s). */
@@ -497,6 +536,27 @@ export class N8n {
 
 	get running(): boolean {
 		return this.server !== undefined;
+	}
+
+	/** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would. */
+	async kill(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		this.cookie = undefined;
+		if (server.exitCode !== null || server.signalCode !== null) return;
+		const exited = new Promise((done) => server.once('exit', done));
+		server.kill('SIGKILL');
+		await exited;
+	}
+
+	/** The process's output so far (its log file). */
+	async log(): Promise<string> {
+		return await readFile(this.logFile, 'utf8').catch(() => '');
+	}
+
+	private get nodeBinary(): string {
+		return this.options.nodeBinary ?? process.execPath;
 	}
 
 	/** Creates the owner account on a fresh instance (no-op when one exists), then logs in. */
@@ -567,6 +627,34 @@ export class N8n {
 				`${workflowId} has ${count} executions, more than one page; count them another way`,
 			);
 		return results;
+	}
+
+	/**
+	 * Runs a workflow as the editor's "Execute workflow" button does, from its Manual Trigger;
+	 * returns the execution's ID (in queue mode with OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS, a worker
+	 * runs it).
+	 */
+	async runManually(workflowId: string, triggerName: string): Promise<string> {
+		const result = await this.rest<{ executionId?: string }>(
+			'POST',
+			`/workflows/${workflowId}/run`,
+			{ triggerToStartFrom: { name: triggerName } },
+		);
+		if (!result.executionId)
+			throw new Error(`running ${workflowId} started no execution: ${JSON.stringify(result)}`);
+		return result.executionId;
+	}
+
+	/** Waits until an execution has finished (any outcome); returns its summary. */
+	async waitForExecution(id: string, timeoutMs = 120_000): Promise<ExecutionSummary> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.rest<ExecutionSummary>('GET', `/executions/${id}`);
+			if (!['running', 'new', 'waiting'].includes(execution.status)) return execution;
+			if (Date.now() > deadline)
+				throw new Error(`execution ${id} still ${execution.status} after ${timeoutMs / 1000} s`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
 	}
 
 	/** One execution's run data (n8n stores it "flatted"; parsed here). */
