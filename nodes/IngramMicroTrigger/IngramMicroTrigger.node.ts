@@ -11,9 +11,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { acceptedEventIds, acceptOnce, STATIC_DATA_KEY } from './acceptedEvents';
+import { acceptedEventIds, acceptOnce, claimEventIds, STATIC_DATA_KEY } from './acceptedEvents';
 import { ANY_EVENT, eventOptions, isSelected, parseEvent } from './events';
 import { isValidSignature } from './signature';
 
@@ -268,17 +268,41 @@ export class IngramMicroTrigger implements INodeType {
 	 * static data, which n8n saves when the execution ends (see acceptedEvents.ts).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
+		let items = this.getInputData();
 		if (this.getMode() !== 'manual') {
 			const state = this.getWorkflowStaticData('node');
 			const accepted = acceptedEventIds(this.getWorkflow().id, this.getNode().name);
 			accepted.merge(state[STATIC_DATA_KEY]);
+			const eventIds = new Set<string>();
 			for (const item of items)
-				if (typeof item.json.eventId === 'string') accepted.add(item.json.eventId);
+				if (typeof item.json.eventId === 'string') eventIds.add(item.json.eventId);
+			for (const eventId of eventIds) accepted.add(eventId);
 			state[STATIC_DATA_KEY] = accepted.ids;
+			// a copy another execution already ran stops here: the nodes after the trigger get nothing
+			let earlier: Set<string>;
+			try {
+				earlier = await claimEventIds.call(this, [...eventIds]);
+			} catch (error) {
+				throw claimFailed(this, error);
+			}
+			items = items.filter(
+				(item) => typeof item.json.eventId !== 'string' || !earlier.has(item.json.eventId),
+			);
 		}
 		return [
 			items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } })),
 		];
 	}
+}
+
+/** The event's ID could not be recorded in n8n's database: the workflow must not run on. */
+function claimFailed(context: IExecuteFunctions, error: unknown): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Could not record the event in n8n's database: ${(error as Error).message}`,
+		{
+			description:
+				'Without that record a copy of this event could run the workflow a second time, so this execution stops here. Check that n8n’s database is reachable, then ask Ingram to resend the event (its eventId is in the input).',
+		},
+	);
 }

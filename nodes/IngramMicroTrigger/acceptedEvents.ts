@@ -20,7 +20,9 @@
  * The list handed to n8n is this process's live list, not a copy: n8n serialises it when it saves,
  * so an execution that ends later cannot overwrite IDs another execution added in the meantime.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { claimKeys, oneAtATime } from '../shared/claims';
 
 /** How many event IDs each trigger node remembers (bounded; the oldest are forgotten first). */
 export const REMEMBERED_EVENT_IDS = 1000;
@@ -82,4 +84,36 @@ export function acceptOnce(
 	if (accepted.has(eventId)) return false;
 	accepted.add(eventId);
 	return true;
+}
+
+/** How many event IDs each trigger node keeps in n8n's deduplication table. */
+export const CLAIMED_EVENT_IDS = 10_000;
+
+/**
+ * The authoritative record, in n8n's deduplication table (per trigger node): claims the events'
+ * IDs and returns those an earlier execution — in this n8n process or another — had claimed.
+ * `webhook()` refuses copies early from memory and static data; this catches the copies that got
+ * past it: after a restart whose static data missed an ID, or with several webhook processes
+ * (queue mode), where each has its own memory. See claims.ts for copies claimed at the same moment.
+ */
+export async function claimEventIds(
+	this: IExecuteFunctions,
+	eventIds: string[],
+): Promise<Set<string>> {
+	if (eventIds.length === 0) return new Set();
+	const node = this.getNode();
+	const row = JSON.stringify([this.getWorkflow().id ?? '', node.id]);
+	const keyOf = (eventId: string) => `xi-event:${eventId}`;
+	const taken = await claimKeys(
+		async (keys) =>
+			await oneAtATime(row, async () => {
+				const result = await this.helpers.checkProcessedAndRecord(keys, 'node', {
+					mode: 'entries',
+					maxEntries: CLAIMED_EVENT_IDS,
+				});
+				return new Set(result.processed.map(String));
+			}),
+		eventIds.map(keyOf),
+	);
+	return new Set(eventIds.filter((eventId) => taken.has(keyOf(eventId))));
 }

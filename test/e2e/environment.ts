@@ -197,3 +197,52 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 		},
 	};
 }
+
+/**
+ * A shop calls this workflow when an order is paid (Webhook, POST `path`, answering with the last
+ * node's output); it sends the order to Ingram with the Send example's node, which reads the
+ * request body. Returns it with the example's shop order, a body to post.
+ */
+export function shopOrderWebhookWorkflow(
+	id: string,
+	path: string,
+): { workflow: Record<string, unknown>; exampleOrder: Record<string, unknown> } {
+	const example = exampleWorkflows().find((w) => w.id === 'ingramContentSendOrder')!;
+	const send = example.nodes.find((n) => n.name === 'Send to Ingram')!;
+	const shopOrder = example.nodes.find((n) => n.name === 'Shop order')!;
+	const workflow = {
+		id,
+		name: 'E2E: paid shop order (webhook) → Ingram Content › Order › Send',
+		active: false,
+		nodes: [
+			{
+				id: 'a8f0f2f4-3b0e-4c55-9f73-6b1c52f3c001',
+				name: 'Order paid',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'c1d7a0d2-8f52-4b8e-9a40-0e6a0c3c0b11',
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+			},
+			{
+				id: 'a8f0f2f4-3b0e-4c55-9f73-6b1c52f3c002',
+				name: 'Send to Ingram',
+				type: 'n8n-nodes-ingram.ingramContent',
+				typeVersion: 1,
+				position: [220, 0],
+				// the shop's order is the request body
+				parameters: JSON.parse(
+					JSON.stringify(send.parameters).replaceAll('$json.', '$json.body.'),
+				) as Record<string, unknown>,
+				credentials: { ingramContentCdfApi: EXAMPLE_CREDENTIALS.cdf },
+			},
+		],
+		connections: { 'Order paid': { main: [[{ node: 'Send to Ingram', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+	return {
+		workflow,
+		exampleOrder: JSON.parse(String(shopOrder.parameters.jsonOutput)) as Record<string, unknown>,
+	};
+}

@@ -7,7 +7,7 @@
  *   sent POs in its database (the deduplication store behind checkProcessedAndRecord).
  */
 import { readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
-import { EXAMPLE_CREDENTIALS, prepareN8n, type PreparedN8n } from './environment';
+import { prepareN8n, shopOrderWebhookWorkflow, type PreparedN8n } from './environment';
 
 const EXAMPLE = 'ingramContentSendOrder';
 const WEBHOOK_WORKFLOW = 'ingramContentHook';
@@ -15,54 +15,13 @@ const WEBHOOK_PATH = 'shop-order-paid';
 
 let env: PreparedN8n;
 
-/** A shop calls this workflow when an order is paid; it sends the order to Ingram. */
-function webhookWorkflow(sendParameters: Record<string, unknown>) {
-	return {
-		id: WEBHOOK_WORKFLOW,
-		name: 'E2E: paid shop order (webhook) → Ingram Content › Order › Send',
-		active: false,
-		nodes: [
-			{
-				id: 'a8f0f2f4-3b0e-4c55-9f73-6b1c52f3c001',
-				name: 'Order paid',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'c1d7a0d2-8f52-4b8e-9a40-0e6a0c3c0b11',
-				parameters: {
-					httpMethod: 'POST',
-					path: WEBHOOK_PATH,
-					responseMode: 'lastNode',
-					options: {},
-				},
-			},
-			{
-				id: 'a8f0f2f4-3b0e-4c55-9f73-6b1c52f3c002',
-				name: 'Send to Ingram',
-				type: 'n8n-nodes-ingram.ingramContent',
-				typeVersion: 1,
-				position: [220, 0],
-				// the shop's order is the request body
-				parameters: JSON.parse(JSON.stringify(sendParameters).replaceAll('$json.', '$json.body.')),
-				credentials: { ingramContentCdfApi: EXAMPLE_CREDENTIALS.cdf },
-			},
-		],
-		connections: { 'Order paid': { main: [[{ node: 'Send to Ingram', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
 let exampleOrder: Record<string, unknown>;
 
 beforeAll(async () => {
 	env = await prepareN8n();
-	const { exampleWorkflows } = await import('./environment');
-	const example = exampleWorkflows().find((w) => w.id === EXAMPLE)!;
-	const send = example.nodes.find((n) => n.name === 'Send to Ingram')!;
-	const shopOrder = example.nodes.find((n) => n.name === 'Shop order')!;
-	exampleOrder = JSON.parse(String(shopOrder.parameters.jsonOutput)) as Record<string, unknown>;
-	await env.n8n.importWorkflows([webhookWorkflow(send.parameters)]);
+	const shop = shopOrderWebhookWorkflow(WEBHOOK_WORKFLOW, WEBHOOK_PATH);
+	exampleOrder = shop.exampleOrder;
+	await env.n8n.importWorkflows([shop.workflow]);
 	await env.n8n.publishWorkflow(WEBHOOK_WORKFLOW);
 });
 

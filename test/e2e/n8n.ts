@@ -154,9 +154,12 @@ export async function ensureN8n(
 			`Installing n8n ${version} into ${dir} — once per machine: about 3 GB, usually 3–8 minutes.`,
 		);
 		await mkdir(dir, { recursive: true });
+		// n8n 1.x's spreadsheet nodes pull xlsx from cdn.sheetjs.com, which a machine limited to the
+		// npm registry cannot reach: the registry's last xlsx stands in (our nodes do not touch it)
+		const overrides = version.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
 		await writeFile(
 			join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8n-ingram-n8n-cache', private: true }, null, 2),
+			JSON.stringify({ name: 'n8n-ingram-n8n-cache', private: true, overrides }, null, 2),
 		);
 		// npm passes the project's settings to scripts as npm_config_* variables (ignore-scripts=true
 		// among them, which would silently turn the sqlite3 rebuild into a no-op): start clean.

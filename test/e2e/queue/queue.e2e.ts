@@ -5,18 +5,32 @@
  * worker writes "Worker started execution <id>" for the executions it runs.
  */
 import { buildEvent, sendEvent } from '../../simulator';
-import { EXAMPLE_WEBHOOK_SECRET, exampleWorkflows, productionWebhookUrl } from '../environment';
+import {
+	EXAMPLE_WEBHOOK_SECRET,
+	exampleWorkflows,
+	productionWebhookUrl,
+	shopOrderWebhookWorkflow,
+} from '../environment';
+import type { ExecutionSummary } from '../n8n';
 import { QueueCluster } from './cluster';
 
 const MANUAL = 'When clicking ‘Execute workflow’';
 const TRIGGER = 'ingramMicroTrigr';
+const ACKS = 'ingramContentAcks';
+const SHOP = 'queueShopOrders';
+const SHOP_PATH = 'queue-shop-order-paid';
+const shop = shopOrderWebhookWorkflow(SHOP, SHOP_PATH);
 let cluster: QueueCluster;
+/** Acknowledgement files that were in the folders when the trigger was activated. */
+let acksBefore: Set<string>;
 
 beforeAll(async () => {
 	cluster = await QueueCluster.start({
-		publish: [TRIGGER],
+		workflows: [shop.workflow],
+		publish: [TRIGGER, SHOP, ACKS],
 		log: (line) => process.stdout.write(`${line}\n`),
 	});
+	acksBefore = new Set(ackFiles());
 }, 600_000);
 
 afterAll(async () => {
@@ -89,7 +103,7 @@ describe('examples run on the workers', () => {
 	test('the webhook trigger example: an event through the webhook process runs on a worker', async () => {
 		const trigger = exampleWorkflows().find((workflow) => workflow.id === TRIGGER)!;
 		const url = productionWebhookUrl(cluster.webhook, trigger, 'Ingram Micro Trigger');
-		const eventId = 'QUEUE0000000000001';
+		const eventId = 'QUEUEEXAMPLE000001';
 		const response = await postEvent(url, eventId);
 		expect(response.status).toBe(200);
 		const [execution] = await cluster.main.waitForExecutions(TRIGGER, 1);
@@ -108,3 +122,225 @@ async function postEvent(url: string, eventId: string): Promise<{ status: number
 		},
 	);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function shuffled<T>(values: T[]): T[] {
+	const copy = [...values];
+	for (let index = copy.length - 1; index > 0; index--) {
+		const other = Math.floor(Math.random() * (index + 1));
+		[copy[index], copy[other]] = [copy[other], copy[index]];
+	}
+	return copy;
+}
+
+/** Runs `work` over the values, `width` at a time. */
+async function inWaves<T, R>(values: T[], width: number, work: (value: T) => Promise<R>) {
+	const results: R[] = [];
+	for (let start = 0; start < values.length; start += width)
+		results.push(...(await Promise.all(values.slice(start, start + width).map(work))));
+	return results;
+}
+
+/** Every execution of a workflow (n8n's list has pages of 100: read them all, by cursor). */
+async function allExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+	const all: ExecutionSummary[] = [];
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	for (let cursor: string | null | undefined; ;) {
+		const page = await cluster.main.rest<{
+			results: ExecutionSummary[];
+			nextCursor?: string | null;
+		}>('GET', `/executions?filter=${filter}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+		all.push(...page.results);
+		cursor = page.nextCursor;
+		if (!cursor || page.results.length === 0) return all;
+	}
+}
+
+/** Waits until a workflow has `count` finished executions and none running. */
+async function settled(workflowId: string, count: number, timeoutMs = 180_000) {
+	const deadline = Date.now() + timeoutMs;
+	let last: ExecutionSummary[] = [];
+	while (Date.now() < deadline) {
+		last = await allExecutions(workflowId);
+		const running = last.filter((e) => ['running', 'new', 'waiting'].includes(e.status));
+		if (last.length >= count && running.length === 0) return last;
+		await sleep(500);
+	}
+	throw new Error(`${workflowId}: ${last.length} executions, expected ${count}`);
+}
+
+function ackFiles(): string[] {
+	return cluster.cdf
+		.replies()
+		.filter((reply) => reply.kind === 'acknowledgement')
+		.map((reply) => reply.name);
+}
+
+describe('Ingram Micro Trigger through the webhook process', () => {
+	test('200 deliveries of 50 events (each 4 times, shuffled, 20 at once): 50 executions run the workflow', async () => {
+		const trigger = exampleWorkflows().find((workflow) => workflow.id === TRIGGER)!;
+		const url = productionWebhookUrl(cluster.webhook, trigger, 'Ingram Micro Trigger');
+		const before = (await allExecutions(TRIGGER)).length;
+		const ids = Array.from({ length: 50 }, (_, n) => `QUEUE${String(n).padStart(13, '0')}`);
+		const answers = await inWaves(shuffled(ids.flatMap((id) => [id, id, id, id])), 20, (id) =>
+			postEvent(url, id),
+		);
+		expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+		expect(answers.filter((answer) => answer.body.includes('Event accepted'))).toHaveLength(50);
+		expect(answers.filter((answer) => answer.body.includes('Duplicate event'))).toHaveLength(150);
+
+		const executions = (await settled(TRIGGER, before + 50)).slice(0, 50);
+		expect(await allExecutions(TRIGGER)).toHaveLength(before + 50);
+		const ran = await Promise.all(
+			executions.map(async (execution) => ({
+				worker: await cluster.workerOf(execution.id),
+				eventIds: (await cluster.main.executionData(execution.id))
+					.items('Ingram Micro Trigger')
+					.map((item) => item.eventId),
+			})),
+		);
+		expect(ran.flatMap((r) => r.eventIds).sort()).toEqual([...ids].sort());
+		expect(new Set(ran.map((r) => r.worker))).toEqual(new Set([0, 1]));
+
+		// the webhook process restarts (its memory is gone) and Ingram delivers every event again:
+		// none runs the workflow again
+		await cluster.webhook.stop();
+		await cluster.webhook.start();
+		await cluster.webhook.waitForWebhook(new URL(url).pathname.replace(/^\/webhook\//, ''));
+		const again = await inWaves(ids, 10, (id) => postEvent(url, id));
+		expect(again.map((answer) => answer.status)).toEqual(again.map(() => 200));
+		const accepted = again.filter((answer) => answer.body.includes('Event accepted')).length;
+		const afterRestart = await settled(TRIGGER, before + 50 + accepted);
+		for (const execution of afterRestart.slice(0, accepted)) {
+			const run = await cluster.main.executionData(execution.id);
+			expect(run.items('Ingram Micro Trigger')).toEqual([]);
+		}
+		process.stdout.write(
+			`after the restart, ${accepted} of 50 copies passed the webhook process's memory and stopped at the trigger\n`,
+		);
+	});
+});
+
+describe('Ingram Content Send on two workers', () => {
+	const post = async (order: Record<string, unknown>) => {
+		const response = await fetch(`${cluster.webhook.baseUrl}/webhook/${SHOP_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(order),
+			signal: AbortSignal.timeout(240_000),
+		});
+		return { status: response.status, body: await response.text() };
+	};
+	const order = (poNumber: string) => ({ ...shop.exampleOrder, order_number: poNumber });
+	const filesWith = (poNumber: string) =>
+		cluster.cdf.received().filter((file) => file.content.includes(`${poNumber} `));
+
+	beforeAll(async () => {
+		await cluster.webhook.waitForWebhook(SHOP_PATH);
+	});
+
+	test('100 orders at once, 25 at a time: each uploaded exactly once; all refused the second time', async () => {
+		const before = cluster.cdf.received().length;
+		const executionsBefore = (await allExecutions(SHOP)).length;
+		const poNumbers = Array.from({ length: 100 }, (_, n) => `Q-${1000 + n}`);
+		const answers = await inWaves(poNumbers, 25, (po) => post(order(po)));
+		expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+		expect(cluster.cdf.received().length - before).toBe(100);
+		for (const po of poNumbers) expect([po, filesWith(po).length]).toEqual([po, 1]);
+		const executions = (await settled(SHOP, executionsBefore + 100)).slice(0, 100);
+		const workers = await Promise.all(executions.map((e) => cluster.workerOf(e.id)));
+		expect(new Set(workers)).toEqual(new Set([0, 1]));
+
+		const again = await inWaves(poNumbers, 25, (po) => post(order(po)));
+		expect(again.filter((answer) => answer.status === 200)).toEqual([]);
+		expect(cluster.cdf.received().length - before).toBe(100);
+	});
+
+	test('10 new orders, each posted 4 times at once (copies run on both workers): each uploaded once', async () => {
+		const before = cluster.cdf.received().length;
+		const poNumbers = Array.from({ length: 10 }, (_, n) => `Q-${2000 + n}`);
+		const answers = await Promise.all(
+			shuffled(poNumbers.flatMap((po) => [po, po, po, po])).map((po) => post(order(po))),
+		);
+		expect(answers.filter((answer) => answer.status === 200)).toHaveLength(10);
+		for (const po of poNumbers) expect([po, filesWith(po).length]).toEqual([po, 1]);
+		expect(cluster.cdf.received().length - before).toBe(10);
+	});
+
+	test('a worker killed mid-run loses no order: each is uploaded once, or reported not sent', async () => {
+		const poNumbers = Array.from({ length: 30 }, (_, n) => `Q-${3000 + n}`);
+		const answers = Promise.all(poNumbers.map((po) => post(order(po)).catch((e: Error) => e)));
+		await sleep(1500);
+		await cluster.workers[0].kill();
+		await cluster.workers[0].start();
+		await answers;
+		// n8n hands the dead worker's executions to a worker again; wait until all have ended
+		const executions = await settled(SHOP, 0, 240_000);
+		const outcome = new Map<string, string[]>();
+		for (const execution of executions) {
+			const run = await cluster.main.executionData(execution.id);
+			const po = String(
+				(run.items('Order paid')[0]?.body as { order_number?: string })?.order_number,
+			);
+			if (!poNumbers.includes(po)) continue;
+			outcome.set(po, [
+				...(outcome.get(po) ?? []),
+				run.items('Send to Ingram')[0]?.status === 'sent'
+					? 'sent'
+					: (run.error ?? run.nodeError('Send to Ingram') ?? execution.status),
+			]);
+		}
+		const report = poNumbers.map((po) => ({
+			po,
+			files: filesWith(po).length,
+			said: outcome.get(po) ?? [],
+		}));
+		process.stdout.write(
+			`worker killed mid-run:\n${report.map((r) => `  ${r.po}: ${r.files} file(s); executions: ${r.said.join(' | ') || 'none'}`).join('\n')}\n`,
+		);
+		const unsent: string[] = [];
+		for (const { po, files, said } of report) {
+			expect([po, files <= 1]).toEqual([po, true]);
+			if (files === 0) {
+				// not on the host: its execution says so, or n8n shows it crashed with the worker
+				expect([po, said.some((text) => /was not sent|crashed/.test(text))]).toEqual([po, true]);
+				unsent.push(po);
+			}
+		}
+		// posted again, an order the dead worker had claimed is refused as unconfirmed, not as sent
+		for (const po of unsent) {
+			const answer = await post(order(po));
+			expect([po, answer.status, answer.body]).toEqual([
+				po,
+				500,
+				expect.stringMatching(/has not confirmed its upload/),
+			]);
+		}
+	});
+});
+
+describe('Ingram Content Trigger on the main instance', () => {
+	test('every acknowledgement file written after activation reaches exactly one execution', async () => {
+		const expected = ackFiles().filter((name) => !acksBefore.has(name));
+		expect(expected.length).toBeGreaterThan(100);
+		const deadline = Date.now() + 240_000;
+		let seen: string[] = [];
+		while (Date.now() < deadline) {
+			const executions = await allExecutions(ACKS);
+			if (!executions.some((e) => ['running', 'new', 'waiting'].includes(e.status))) {
+				seen = [];
+				for (const execution of executions) {
+					const items = (await cluster.main.executionData(execution.id)).items(
+						'Ingram Content Trigger',
+					);
+					seen.push(...new Set(items.map((item) => String(item.fileName))));
+				}
+				if (expected.every((name) => seen.includes(name))) break;
+			}
+			await sleep(10_000);
+		}
+		expect([...seen].sort()).toEqual([...expected].sort());
+		expect(new Set(seen).size).toBe(seen.length);
+	});
+});

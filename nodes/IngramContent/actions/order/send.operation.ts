@@ -27,7 +27,7 @@ import {
 	readAccount,
 	type PreparedOrder,
 } from './prepare';
-import { claim, release, sentKey } from './sentRegister';
+import { claim, confirmDelivered, confirmedOf, release, sentKey } from './sentRegister';
 
 const properties: INodeProperties[] = [
 	...orderFields,
@@ -82,16 +82,30 @@ export async function executeBatch(
 	const keyOf = (entry: PreparedOrder) =>
 		sentKey(account.environment, account.shipToAccount, entry.order!.poNumber);
 	const allowResend = this.getNodeParameter('allowResend', 0, false) === true;
-	const alreadySent = await claim.call(this, ready.map(keyOf));
+	let alreadySent: Set<string>;
+	try {
+		alreadySent = await claim.call(this, ready.map(keyOf));
+	} catch (error) {
+		throw notRecorded(this, error);
+	}
 	const toSend = allowResend ? ready : ready.filter((entry) => !alreadySent.has(keyOf(entry)));
 	const sending = new Set(toSend);
-	for (const entry of ready) {
-		if (sending.has(entry)) continue;
-		fail(
-			entry,
-			`Order ${entry.order!.poNumber} was already sent to Ingram (${account.environment}) by this workflow; it was not sent again`,
-			'Ingram cannot cancel or change an order once received, and a second file ships and bills it twice. Check the acknowledgement of the first one. To send it anyway, turn on Allow Resend.',
-		);
+	const refused = ready.filter((entry) => !sending.has(entry));
+	const confirmed = await confirmedOf.call(this, refused.map(keyOf));
+	for (const entry of refused) {
+		const poNumber = entry.order!.poNumber;
+		if (confirmed.has(keyOf(entry)))
+			fail(
+				entry,
+				`Order ${poNumber} was already sent to Ingram (${account.environment}) by this workflow; it was not sent again`,
+				'Ingram cannot cancel or change an order once received, and a second file ships and bills it twice. Check the acknowledgement of the first one. To send it anyway, turn on Allow Resend.',
+			);
+		else
+			fail(
+				entry,
+				`Order ${poNumber} was not sent: an earlier run of this workflow claimed it and has not confirmed its upload — it is still running, or n8n stopped during it (a restart, a worker that died)`,
+				`So it may or may not have reached Ingram (${account.environment}), and this run did not send it again. Look for its acknowledgement (Ingram Content Trigger, or Acknowledgement › Get Many); if none arrives within a day, ask Ingram, then send it with Allow Resend.`,
+			);
 	}
 	if (outcomes.size > 0 && !this.continueOnFail()) {
 		// nothing has been uploaded: give back the claims of this run
@@ -154,6 +168,9 @@ export async function executeBatch(
 				}
 				continue;
 			}
+			// the file is on the host: sent, whatever happens next. Without this record a later run
+			// that finds these POs claimed says "not confirmed" instead of "already sent"; both refuse.
+			await confirmDelivered.call(this, file.map(keyOf)).catch(() => undefined);
 			for (const entry of file) {
 				outcomes.set(entry.itemIndex, {
 					json: {
@@ -190,4 +207,16 @@ export async function executeBatch(
 		}
 	}
 	return output;
+}
+
+/** The POs could not be recorded as sent: nothing may be uploaded without that record. */
+function notRecorded(context: IExecuteFunctions, error: unknown): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Could not record the orders as sent in n8n's database: ${(error as Error).message}`,
+		{
+			description:
+				'Nothing was sent: without that record a later run could send the same orders again. Check that n8n’s database is reachable and run the workflow again.',
+		},
+	);
 }
