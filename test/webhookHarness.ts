@@ -41,6 +41,7 @@ import {
 	TestCredentialsHelper,
 	type CredentialStore,
 	type LoadedPackage,
+	deduplicationStore,
 } from './harness';
 
 const { HookContext, WebhookContext } = n8nCore;
@@ -131,6 +132,8 @@ export class WebhookStandIn {
 	}
 
 	static async start(options: WebhookStandInOptions): Promise<WebhookStandIn> {
+		// n8n's deduplication table, which the trigger's first step writes to (in memory here)
+		await deduplicationStore();
 		const holder: { standIn?: WebhookStandIn } = {};
 		const server = http.createServer((req, res) => {
 			void holder.standIn!.handle(req, res).catch((error: Error) => {

@@ -30,7 +30,7 @@ export const CLAIM_TIMING = {
 	 */
 	settleMs: 1500,
 	/** Claims made again at most this often when overlapping writes keep replacing them. */
-	attempts: 6,
+	attempts: 12,
 };
 
 /** Thrown when claims kept being replaced; nothing was decided, nothing may be sent. */
@@ -91,7 +91,9 @@ export async function claimKeys(
 			continue;
 		}
 		if (stillThere) return taken;
-		// replaced by an overlapping write: claim again; what it recorded now counts as taken
+		// replaced by an overlapping write: claim again (after a random pause, so that two busy
+		// processes stop overlapping); what the other write recorded now counts as taken
+		await wait(Math.random() * 250 * attempt);
 	}
 	// the last attempt's failure: the store's own error, or contention
 	if (lastError instanceof Error) throw lastError;

@@ -18,6 +18,7 @@ import {
 	packPackage,
 	REPO_ROOT,
 	type Log,
+	type NodeInstall,
 } from './n8n';
 
 /** IDs the example workflows use for their credentials (so imports line up). */
@@ -145,6 +146,9 @@ export interface PrepareOptions {
 	log?: Log;
 	/** Extra environment for every n8n process of this user folder. */
 	env?: Record<string, string>;
+	/** Another n8n version (default: the pinned 2.x) and the Node that runs it (n8n 1.x: Node 20). */
+	version?: string;
+	node?: NodeInstall;
 }
 
 /**
@@ -153,7 +157,7 @@ export interface PrepareOptions {
  */
 export async function prepareN8n(options: PrepareOptions = {}): Promise<PreparedN8n> {
 	const log = options.log ?? (() => {});
-	await ensureN8n(options.log ?? console.log);
+	await ensureN8n(options.log ?? console.log, options.version, options.node);
 	const temporary = !options.userFolder;
 	const userFolder = options.userFolder ?? (await mkdtemp(join(tmpdir(), 'n8n-ingram-e2e-')));
 	const tarball =
@@ -173,6 +177,8 @@ export async function prepareN8n(options: PrepareOptions = {}): Promise<Prepared
 		userFolder,
 		port: options.port ?? (await freePort()),
 		env: options.env,
+		version: options.version,
+		nodeBinary: options.node ? join(options.node.binDir, 'node') : undefined,
 	});
 	try {
 		await n8n.importCredentials(credentialsFor(sim, EXAMPLE_WEBHOOK_SECRET, cdf));
