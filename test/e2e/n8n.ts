@@ -564,11 +564,18 @@ export class N8n {
 
 	/** Creates the owner account on a fresh instance (no-op when one exists), then logs in. */
 	async setupOwner(owner: Owner = LOCAL_OWNER): Promise<void> {
-		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(owner),
-		});
+		const setup = () =>
+			fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(owner),
+			});
+		let response = await setup();
+		// n8n 1.x answers its readiness check before the REST routes are mounted
+		for (let waited = 0; response.status === 404 && waited < 60_000; waited += 500) {
+			await new Promise((r) => setTimeout(r, 500));
+			response = await setup();
+		}
 		if (!response.ok && response.status !== 400) {
 			throw new Error(`owner setup answered ${response.status}: ${await response.text()}`);
 		}

@@ -31,6 +31,9 @@ beforeAll(async () => {
 	env = await prepareN8n({
 		version: N8N_1X_VERSION,
 		node,
+		// 1.123's default expression engine runs in isolated-vm, which ships builds for Node 22 and
+		// 24 only; on Node 20 n8n must use the engine every earlier 1.x used
+		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 		log: (line) => process.stdout.write(`${line}\n`),
 	});
 }, 1_800_000);
