@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * The claim protocol (nodes/shared/claims.ts) against a store that behaves like n8n's
  * deduplication table under queue mode: every call reads the row, waits (the database round trip),

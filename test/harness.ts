@@ -174,6 +174,7 @@ export async function loadPackage(packageDir = PACKAGE_DIR) {
 	// (1.5 s in n8n) is shortened; test/claims.test.ts covers the protocol with competing writers
 	const claims = path.join(packageDir, 'dist', 'nodes', 'shared', 'claims.js');
 	if (existsSync(claims))
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		(require(claims) as { CLAIM_TIMING: { settleMs: number } }).CLAIM_TIMING.settleMs = 5;
 	const packageName = loader.packageName;
 	const nodeTypes: INodeTypes = {

@@ -18,7 +18,7 @@
  * This holds while n8n takes less than half the settle time between reading and writing the row
  * (milliseconds on a healthy database; CLAIM_TIMING.settleMs is 1.5 s).
  */
-import { sleep } from 'n8n-workflow';
+import { randomString, sleep } from 'n8n-workflow';
 
 /** Records keys in the shared store; returns the keys that were recorded before this call. */
 export type RecordKeys = (keys: string[]) => Promise<Set<string>>;
@@ -43,13 +43,8 @@ export class ClaimContendedError extends Error {
 	}
 }
 
-const TOKEN_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-const newToken = () => {
-	let token = 'claim-token:';
-	for (let index = 0; index < 20; index++)
-		token += TOKEN_ALPHABET[Math.floor(Math.random() * TOKEN_ALPHABET.length)];
-	return token;
-};
+/** A key of this claim's own, found again only if no other write replaced this one. */
+const newToken = () => `claim-token:${randomString(20)}`;
 
 /**
  * Claims the keys: records them and returns those that someone (this or another execution, in
