@@ -17,20 +17,24 @@ import { QueueCluster } from './cluster';
 const MANUAL = 'When clicking ‘Execute workflow’';
 const TRIGGER = 'ingramMicroTrigr';
 const ACKS = 'ingramContentAcks';
+const SHIPMENTS = 'ingramContentShip';
+const STOCK = 'ingramContentStock';
 const SHOP = 'queueShopOrders';
 const SHOP_PATH = 'queue-shop-order-paid';
 const shop = shopOrderWebhookWorkflow(SHOP, SHOP_PATH);
 let cluster: QueueCluster;
-/** Acknowledgement files that were in the folders when the trigger was activated. */
+/** Acknowledgement and ship-notice files that were in the folders when the triggers were activated. */
 let acksBefore: Set<string>;
+let shipmentsBefore: Set<string>;
 
 beforeAll(async () => {
 	cluster = await QueueCluster.start({
 		workflows: [shop.workflow],
-		publish: [TRIGGER, SHOP, ACKS],
+		publish: [TRIGGER, SHOP, ACKS, SHIPMENTS, STOCK],
 		log: (line) => process.stdout.write(`${line}\n`),
 	});
 	acksBefore = new Set(ackFiles());
+	shipmentsBefore = new Set(replyFiles('shipNotice'));
 }, 600_000);
 
 afterAll(async () => {
@@ -180,11 +184,41 @@ async function errorsOf(executions: ExecutionSummary[]): Promise<string[]> {
 	return messages;
 }
 
-function ackFiles(): string[] {
+function replyFiles(kind: string): string[] {
 	return cluster.cdf
 		.replies()
-		.filter((reply) => reply.kind === 'acknowledgement')
+		.filter((reply) => reply.kind === kind)
 		.map((reply) => reply.name);
+}
+const ackFiles = () => replyFiles('acknowledgement');
+
+/**
+ * Waits until the trigger's executions hold the items of every file expected (none running);
+ * returns the file names per execution, with the execution's status and worker.
+ */
+async function filesReached(workflowId: string, expected: string[], timeoutMs = 240_000) {
+	const deadline = Date.now() + timeoutMs;
+	let seen: Array<{ files: string[]; status: string; worker?: number }> = [];
+	while (Date.now() < deadline) {
+		const executions = await allExecutions(workflowId);
+		if (!executions.some((e) => ['running', 'new', 'waiting'].includes(e.status))) {
+			seen = [];
+			for (const execution of executions) {
+				const items = (await cluster.main.executionData(execution.id)).items(
+					'Ingram Content Trigger',
+				);
+				seen.push({
+					files: [...new Set(items.map((item) => String(item.fileName)))],
+					status: execution.status,
+					worker: await cluster.workerOf(execution.id),
+				});
+			}
+			const all = seen.flatMap((s) => s.files);
+			if (expected.every((name) => all.includes(name))) break;
+		}
+		await sleep(10_000);
+	}
+	return seen;
 }
 
 describe('Ingram Micro Trigger through the webhook process', () => {
@@ -370,26 +404,36 @@ describe('Ingram Content Send on two workers', () => {
 });
 
 describe('Ingram Content Trigger on the main instance', () => {
-	test('every acknowledgement file written after activation reaches exactly one execution', async () => {
+	test('every acknowledgement file written after activation reaches exactly one execution, run by a worker', async () => {
 		const expected = ackFiles().filter((name) => !acksBefore.has(name));
 		expect(expected.length).toBeGreaterThan(100);
-		const deadline = Date.now() + 240_000;
-		let seen: string[] = [];
-		while (Date.now() < deadline) {
-			const executions = await allExecutions(ACKS);
-			if (!executions.some((e) => ['running', 'new', 'waiting'].includes(e.status))) {
-				seen = [];
-				for (const execution of executions) {
-					const items = (await cluster.main.executionData(execution.id)).items(
-						'Ingram Content Trigger',
-					);
-					seen.push(...new Set(items.map((item) => String(item.fileName))));
-				}
-				if (expected.every((name) => seen.includes(name))) break;
-			}
-			await sleep(10_000);
-		}
-		expect([...seen].sort()).toEqual([...expected].sort());
-		expect(new Set(seen).size).toBe(seen.length);
+		const seen = await filesReached(ACKS, expected);
+		const files = seen.flatMap((s) => s.files);
+		expect([...files].sort()).toEqual([...expected].sort());
+		expect(new Set(files).size).toBe(files.length);
+		for (const execution of seen) expect(execution.worker).toBeDefined();
+		const crashed = seen.filter((execution) => execution.status !== 'success');
+		process.stdout.write(
+			`acknowledgements: ${expected.length} files in ${seen.length} executions; not successful (a worker killed under them): ${crashed.map((c) => `${c.status} with ${c.files.length} file(s)`).join(', ') || 'none'}\n`,
+		);
+	});
+
+	test('the shipment and inventory examples: each new file in one execution, on a worker', async () => {
+		const delta = await cluster.cdf.writeInventory({
+			kind: 'delta',
+			titles: { count: 12, seed: 5 },
+		});
+		const shipments = replyFiles('shipNotice').filter((name) => !shipmentsBefore.has(name));
+		expect(shipments.length).toBeGreaterThan(0);
+		const shipped = await filesReached(SHIPMENTS, shipments);
+		const shippedFiles = shipped.flatMap((s) => s.files);
+		expect([...shippedFiles].sort()).toEqual([...shipments].sort());
+		for (const execution of shipped) expect(execution.worker).toBeDefined();
+
+		const [stock] = await cluster.main.waitForExecutions(STOCK, 1, 150_000);
+		expect(stock.status).toBe('success');
+		expect(await cluster.workerOf(stock.id)).toBeDefined();
+		const run = await cluster.main.executionData(stock.id);
+		expect(run.items('Stock level for the shop')).toHaveLength(delta.records);
 	});
 });
