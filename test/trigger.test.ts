@@ -403,3 +403,59 @@ describe('Ingram Micro Trigger › webhook lifecycle', () => {
 		});
 	});
 });
+
+describe('Ingram Micro Trigger › vendor purchase orders', () => {
+	test('a signed vendor PO event starts one execution with the PO as Ingram sent it (eventid in lower case)', async () => {
+		const standIn = await trigger({ events: ['vendorPurchaseOrder'] });
+		const event = buildEvent('vendorPurchaseOrder');
+		const answer = await send(standIn, event);
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({
+			message: 'Event accepted',
+			eventId: event.eventid,
+		});
+		expect(standIn.executions).toHaveLength(1);
+		const [item] = standIn.executions[0].items.map((i) => i.json);
+		const { resource, ...envelope } = event as { resource: XiEvent[] } & XiEvent;
+		// nothing renamed, nothing added: the envelope's fields and the PO's, as sent
+		expect(item).toEqual({ ...envelope, ...resource[0] });
+		expect(item).toMatchObject({
+			topic: 'vendors/purchaseorders',
+			event: 'im::vendorpocreate',
+			eventType: 'im::new_purchaseorder',
+		});
+		expect(item).not.toHaveProperty('eventId');
+	});
+
+	test('a forged or unsigned vendor event is refused with 401 and starts nothing', async () => {
+		const standIn = await trigger({ events: ['vendorPurchaseOrder'] });
+		const event = buildEvent('vendorPurchaseOrder');
+		const forged = signEventId(String(event.eventid), 'not-the-portal-key');
+		expect((await send(standIn, event, forged)).status).toBe(401);
+		expect((await send(standIn, event, null)).status).toBe(401);
+		// signed over another event's id
+		expect((await send(standIn, event, signEventId(newEventId(), SECRET))).status).toBe(401);
+		expect(standIn.executions).toHaveLength(0);
+	});
+
+	test('a re-delivered vendor PO starts nothing (same eventid), also when two copies arrive at once', async () => {
+		const standIn = await trigger({ events: ['vendorPurchaseOrder'] });
+		const event = buildEvent('vendorPurchaseOrder');
+		const answers = await Promise.all([send(standIn, event), send(standIn, event)]);
+		const later = await send(standIn, event);
+		expect(
+			[...answers, later].map((a) => (JSON.parse(a.body) as { message: string }).message).sort(),
+		).toEqual(['Duplicate event; ignored', 'Duplicate event; ignored', 'Event accepted']);
+		expect(standIn.executions).toHaveLength(1);
+	});
+
+	test('reseller-only triggers ignore vendor events; Any Event includes them', async () => {
+		const resellerOnly = await trigger({ events: ['orderShipped'] });
+		const answer = await send(resellerOnly, buildEvent('vendorPurchaseOrder'));
+		expect(JSON.parse(answer.body)).toEqual({ message: 'Event not selected; ignored' });
+		expect(resellerOnly.executions).toHaveLength(0);
+		const any = await trigger({ events: ['*'] });
+		await send(any, buildEvent('vendorPurchaseOrder'));
+		expect(any.executions).toHaveLength(1);
+	});
+});

@@ -14,7 +14,15 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { acceptedEventIds, acceptOnce, claimEventIds, STATIC_DATA_KEY } from './acceptedEvents';
-import { ANY_EVENT, eventOptions, isSelected, parseEvent } from './events';
+import {
+	ANY_EVENT,
+	asSent,
+	eventOptions,
+	field,
+	isSelected,
+	parseEvent,
+	VENDOR_PURCHASE_ORDER,
+} from './events';
 import { isValidSignature } from './signature';
 
 const CREDENTIAL_TYPE = 'ingramMicroWebhookApi';
@@ -248,14 +256,18 @@ export class IngramMicroTrigger implements INodeType {
 		const items: IDataObject[] =
 			output === 'event'
 				? [body]
-				: resources.map(({ eventType, entry }) => ({
-						topic: event.topic,
-						event: event.event,
-						eventId: event.eventId,
-						eventTimeStamp: event.eventTimeStamp,
-						...entry,
-						eventType,
-					}));
+				: resources.map(({ eventType, entry }) =>
+						eventType.toLowerCase() === VENDOR_PURCHASE_ORDER
+							? asSent(body, entry)
+							: {
+									topic: event.topic,
+									event: event.event,
+									eventId: event.eventId,
+									eventTimeStamp: event.eventTimeStamp,
+									...entry,
+									eventType,
+								},
+					);
 		return {
 			workflowData: [this.helpers.returnJsonArray(items)],
 			webhookResponse: { message: 'Event accepted', eventId: event.eventId },
@@ -273,9 +285,16 @@ export class IngramMicroTrigger implements INodeType {
 			const state = this.getWorkflowStaticData('node');
 			const accepted = acceptedEventIds(this.getWorkflow().id, this.getNode().name);
 			accepted.merge(state[STATIC_DATA_KEY]);
+			// `eventId`, or `eventid` as vendor events name it
+			const idOf = (item: INodeExecutionData) => {
+				const id = field(item.json, 'eventId');
+				return typeof id === 'string' ? id : undefined;
+			};
 			const eventIds = new Set<string>();
-			for (const item of items)
-				if (typeof item.json.eventId === 'string') eventIds.add(item.json.eventId);
+			for (const item of items) {
+				const id = idOf(item);
+				if (id) eventIds.add(id);
+			}
 			for (const eventId of eventIds) accepted.add(eventId);
 			state[STATIC_DATA_KEY] = accepted.ids;
 			// a copy another execution already ran stops here: the nodes after the trigger get nothing
@@ -285,9 +304,7 @@ export class IngramMicroTrigger implements INodeType {
 			} catch (error) {
 				throw claimFailed(this, error);
 			}
-			items = items.filter(
-				(item) => typeof item.json.eventId !== 'string' || !earlier.has(item.json.eventId),
-			);
+			items = items.filter((item) => !earlier.has(idOf(item) ?? ''));
 		}
 		return [
 			items.map((item, index) => ({ ...item, pairedItem: item.pairedItem ?? { item: index } })),

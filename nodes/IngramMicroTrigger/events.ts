@@ -5,6 +5,9 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
  * `types` are Ingram's `eventType` values, compared case-insensitively: Ingram writes both
  * `im::order_shipped` and `IM::STOCK_UPDATE`.
  */
+/** The resource eventType of Ingram's purchase orders to vendors ("Purchase Order Create Webhook v1"). */
+export const VENDOR_PURCHASE_ORDER = 'im::new_purchaseorder';
+
 export const INGRAM_EVENTS = [
 	{ value: 'orderBackordered', name: 'Order Backordered', types: ['im::order_backordered'] },
 	{
@@ -23,6 +26,13 @@ export const INGRAM_EVENTS = [
 		name: 'Stock Update',
 		types: ['im::stock_update'],
 		description: 'Availability changes, every 15 minutes, up to 4,000 SKUs per event',
+	},
+	{
+		value: 'vendorPurchaseOrder',
+		name: 'Vendor Purchase Order Created',
+		types: [VENDOR_PURCHASE_ORDER],
+		description:
+			'For vendor accounts: a purchase order from Ingram (topic vendors/purchaseorders), passed on as Ingram sends it',
 	},
 ] as const;
 
@@ -109,4 +119,16 @@ export function isSelected(eventType: string, selected: string[]): boolean {
 	return INGRAM_EVENTS.some(
 		(event) => selected.includes(event.value) && (event.types as readonly string[]).includes(type),
 	);
+}
+
+/**
+ * The item for one resource of a vendor purchase-order event: the envelope and the purchase order
+ * under the names Ingram used (`eventid` in lower case, as the vendor field table has it), nothing
+ * renamed or added — vendor events are passed on as sent.
+ */
+export function asSent(body: IDataObject, entry: IDataObject): IDataObject {
+	const envelope = Object.fromEntries(
+		Object.entries(body).filter(([key]) => key.toLowerCase() !== 'resource'),
+	) as IDataObject;
+	return { ...envelope, ...entry };
 }

@@ -18,7 +18,8 @@ export type XiEventName =
 	| 'orderBackordered'
 	| 'orderCreated'
 	| 'quoteCreated'
-	| 'stockUpdate';
+	| 'stockUpdate'
+	| 'vendorPurchaseOrder';
 
 export type XiEvent = Record<string, unknown>;
 
@@ -85,8 +86,36 @@ function quoteCreatedEvent(): XiEvent {
 	};
 }
 
+/**
+ * A vendor's "Purchase Order Create Webhook v1" event. Ingram publishes no sample: the envelope and
+ * the first fields of `resource` follow its field table (lower-case `eventid`, as the table names
+ * it); the table stops at `currencyCode`, so nothing after it is made up here.
+ */
+export function vendorPurchaseOrderEvent(): XiEvent {
+	const id = newEventId();
+	return {
+		topic: 'vendors/purchaseorders',
+		event: 'im::vendorpocreate',
+		eventTimeStamp: new Date().toISOString(),
+		eventid: id,
+		resource: [
+			{
+				eventType: 'im::new_purchaseorder',
+				ingramPurchaseOrderNumber: `PO-${id.slice(0, 8)}`,
+				ingramPurchaseOrderDate: new Date().toISOString(),
+				resellerOrderNumber: `RS-${id.slice(8, 14)}`,
+				orderType: 'im::commercial',
+				vendorQuoteNumber: 'VQ-20240501-7',
+				paymentTerms: '30',
+				currencyCode: 'USD',
+			},
+		],
+	};
+}
+
 /** A fresh event of the given kind, built from Ingram's own example payloads. */
 export function buildEvent(name: XiEventName): XiEvent {
+	if (name === 'vendorPurchaseOrder') return vendorPurchaseOrderEvent();
 	let event: XiEvent;
 	if (ORDER_STATUS_TYPES[name]) {
 		event = requestExample('/resellers/v1/webhooks/orderstatusevent');
@@ -161,7 +190,8 @@ export async function sendEvent(
 	};
 	let signature = options.signature;
 	if (signature === undefined && options.secret !== undefined && typeof event !== 'string') {
-		signature = signEventId(String(event.eventId), options.secret);
+		// vendor events name it `eventid`
+		signature = signEventId(String(event.eventId ?? event.eventid), options.secret);
 	}
 	if (signature !== null && signature !== undefined) headers['x-hub-signature'] = signature;
 	const response = await fetch(url, { method: 'POST', headers, body });
