@@ -4,6 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 
+import { sentKey } from '../../nodes/IngramContent/actions/order/sentRegister';
 import { readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
 import { startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
 import {
@@ -177,6 +178,31 @@ describe.each(['sftp', 'ftp'] as const)('Order › Send over %s', (protocol) => 
 		expect(outputJson(result)[0]).toMatchObject({ status: 'sent' });
 		expect(receivedSince(before)).toHaveLength(1);
 		expect((await send()).error?.message).toMatch(/already sent/);
+		expect(receivedSince(before)).toHaveLength(1);
+	});
+
+	it('an order claimed by a run that died before confirming its upload is refused as unconfirmed, not as sent', async () => {
+		const before = sim.received().length;
+		// what a run that stopped after claiming SHOP1001 (n8n killed, a worker that died) leaves in
+		// n8n's table: the claim, and no record that its file reached the host
+		const store = await deduplicationStore();
+		await store.checkProcessedAndRecord(
+			[sentKey('test', '2000002', 'SHOP1001')],
+			'workflow',
+			{ workflow: { id: workflowId } },
+			{ mode: 'entries' },
+		);
+		const result = await send();
+		expect(result.error?.message).toMatch(
+			/SHOP1001 was not sent: an earlier run of this workflow claimed it and has not confirmed its upload/,
+		);
+		expect(String(result.error?.description)).toMatch(/Allow Resend/);
+		expect(receivedSince(before)).toEqual([]);
+		// sent on purpose, it goes once and then counts as sent
+		expect(outputJson(await send(orders(1), { allowResend: true }))[0]).toMatchObject({
+			status: 'sent',
+		});
+		expect((await send()).error?.message).toMatch(/SHOP1001 was already sent/);
 		expect(receivedSince(before)).toHaveLength(1);
 	});
 
