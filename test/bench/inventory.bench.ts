@@ -58,6 +58,7 @@ import {
 	STOCK_V2_LAYOUT,
 } from '../../nodes/IngramContent/codec/stockV2';
 import { readInventory } from '../../nodes/IngramContent/inventory/readInventory';
+import { eanCheckDigit, seededRandom } from '../cdfSimulator/records';
 
 const MB = 1e6;
 const SIZES_MB = (process.env.INVENTORY_BENCH_SIZES ?? '100,1000').split(',').map(Number);
@@ -69,25 +70,10 @@ const POOL = 4096;
 const WARM_UP_BYTES = 20 * MB;
 const WARM_UP_READS = 5;
 
-/** A deterministic pseudo-random generator (mulberry32), so every run writes the same files. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/** The EAN of the n-th record: 978 + 10 digits, a different one for every n below 10^10. */
 /** A distinct, valid EAN per n (978 + 9 digits + check digit), as Ingram's files hold. */
 export const benchEan = (n: number): string => {
 	const body = `978${String((n * 7919 + 12345) % 1e9).padStart(9, '0')}`;
-	let sum = 0;
-	for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
-	return `${body}${(10 - (sum % 10)) % 10}`;
+	return `${body}${eanCheckDigit(body)}`;
 };
 
 /** A pool of varied records (stock, flags, prices, dates, codes) that the file's records copy. */
@@ -138,7 +124,7 @@ function recordPool(next: () => number): Buffer[] {
 
 /** Writes a StockV2 .dat of about `bytes` bytes through a stream; returns its record count. */
 export async function writeStockFile(path: string, bytes: number, seed = 1): Promise<number> {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const pool = recordPool(next);
 	const records = Math.floor(bytes / RECORD_BYTES);
 	const perBatch = Math.floor((4 << 20) / RECORD_BYTES);
@@ -160,7 +146,7 @@ export async function writeStockFile(path: string, bytes: number, seed = 1): Pro
 
 /** `count` wanted EANs: half of records present in the file (spread over it), half absent. */
 export function wantedEans(records: number, count = WANTED, seed = 2): string[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const present = new Set<number>();
 	while (present.size < Math.min(count / 2, records)) present.add(Math.floor(next() * records));
 	const eans = [...present].map(benchEan);

@@ -5,10 +5,7 @@
  * Send example, and n8n's own execution records show that each reply file started exactly one
  * execution, routed as expected — none for the files that were there before activation.
  */
-import Client from 'ssh2-sftp-client';
-
-import { buildOrderFile, readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
-import { prepareN8n, type PreparedN8n } from './environment';
+import { dropOrderFile, prepareN8n, type PreparedN8n } from './environment';
 
 const ACKS = 'ingramContentAcks';
 const SHIPMENTS = 'ingramContentShip';
@@ -36,19 +33,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('each new acknowledgement starts one execution, routed by outcome; each ship notice one with tracking', async () => {
 	// a new order straight into the simulator's incoming folder, as another system would send it
-	const [earlier] = env.cdf.received();
-	const file = readOrderFile(earlier.content);
-	const order = { ...file.orders[0], poNumber: 'SHOP-3001' };
-	const content = buildOrderFile({ ...file, fileName: 'E2E3001.fbo', orders: [order] });
-	const client = new Client();
-	await client.connect({
-		host: '127.0.0.1',
-		port: env.cdf.sftp.port,
-		username: env.cdf.username,
-		password: env.cdf.password,
-	});
-	await client.put(Buffer.from(content), '/incoming/E2E3001.fbo');
-	await client.end();
+	await dropOrderFile(env.cdf, 'SHOP-3001', 'E2E3001.fbo');
 
 	const [ack] = await env.n8n.waitForExecutions(ACKS, 1, 150_000);
 	expect(ack).toMatchObject({ mode: 'trigger', status: 'success' });

@@ -8,6 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import Client from 'ssh2-sftp-client';
+
+import { buildOrderFile, readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
 import { startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
 import { SIM_DEFAULTS, XiSimulator } from '../simulator';
 import {
@@ -251,4 +254,34 @@ export function shopOrderWebhookWorkflow(
 		workflow,
 		exampleOrder: JSON.parse(String(shopOrder.parameters.jsonOutput)) as Record<string, unknown>,
 	};
+}
+
+/**
+ * Puts a new order straight into the CDF simulator's incoming folder over SFTP, as another system
+ * would send it: the first order file it received, with another PO number and file name. The
+ * simulator answers it (acknowledgement, then ship notice) like any order.
+ */
+export async function dropOrderFile(
+	cdf: CdfSimulator,
+	poNumber: string,
+	fileName: string,
+): Promise<void> {
+	const [earlier] = cdf.received();
+	const file = readOrderFile(earlier.content);
+	const order = { ...file.orders[0], poNumber };
+	const client = new Client();
+	await client.connect({
+		host: '127.0.0.1',
+		port: cdf.sftp.port,
+		username: cdf.username,
+		password: cdf.password,
+	});
+	try {
+		await client.put(
+			Buffer.from(buildOrderFile({ ...file, fileName, orders: [order] })),
+			`/incoming/${fileName}`,
+		);
+	} finally {
+		await client.end();
+	}
 }

@@ -172,16 +172,32 @@ function addIngramFormats(ajv: AjvInstance): AjvInstance {
  *   Quick mode also skips checking the document itself; `validateXiSpecDocument` does that, and
  *   the simulator's own test runs it.
  */
-export function createXiBackend(
-	options: { quick?: boolean; strict?: boolean; validate?: boolean } = {},
-): OpenAPIBackend {
+export function createXiBackend(options: BackendOptions = {}): OpenAPIBackend {
+	return createBackend(xiSpec(), options);
+}
+
+export interface BackendOptions {
+	quick?: boolean;
+	strict?: boolean;
+	validate?: boolean;
+	/** Formats besides Ingram's usual ones (the v5 file has a few of its own). */
+	formats?: Record<string, Parameters<AjvInstance['addFormat']>[1]>;
+}
+
+/** An openapi-backend over any of Ingram's documents, with the settings described above. */
+export function createBackend(definition: Json, options: BackendOptions = {}): OpenAPIBackend {
 	return new OpenAPIBackend({
-		definition: xiSpec() as never,
+		definition: definition as never,
 		quick: options.quick ?? true,
 		strict: options.strict ?? false,
 		validate: options.validate ?? true,
 		ajvOpts: { allErrors: true, logger: false },
-		customizeAjv: (ajv) => addIngramFormats(ajv),
+		customizeAjv: (ajv) => {
+			addIngramFormats(ajv);
+			for (const [name, format] of Object.entries(options.formats ?? {}))
+				ajv.addFormat(name, format);
+			return ajv;
+		},
 	});
 }
 

@@ -7,11 +7,9 @@
  * - Ingram Micro Trigger: a signed event starts one execution, a copy none;
  * - Ingram Content Trigger: the order's acknowledgement starts one execution.
  */
-import Client from 'ssh2-sftp-client';
-
-import { buildOrderFile, readOrderFile } from '../../../nodes/IngramContent/codec/orderFileBuilder';
 import { buildEvent, sendEvent } from '../../simulator';
 import {
+	dropOrderFile,
 	EXAMPLE_WEBHOOK_SECRET,
 	exampleWorkflows,
 	prepareN8n,
@@ -83,21 +81,7 @@ test('both triggers, active in the server: one execution per event and per ackno
 	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
 
 	// a new order straight into the incoming folder: its acknowledgement starts the trigger
-	const [earlier] = env.cdf.received();
-	const file = readOrderFile(earlier.content);
-	const order = { ...file.orders[0], poNumber: 'N8N1X-2001' };
-	const client = new Client();
-	await client.connect({
-		host: '127.0.0.1',
-		port: env.cdf.sftp.port,
-		username: env.cdf.username,
-		password: env.cdf.password,
-	});
-	await client.put(
-		Buffer.from(buildOrderFile({ ...file, fileName: 'N8N1X2001.fbo', orders: [order] })),
-		'/incoming/N8N1X2001.fbo',
-	);
-	await client.end();
+	await dropOrderFile(env.cdf, 'N8N1X-2001', 'N8N1X2001.fbo');
 	const [ack] = await env.n8n.waitForExecutions(ACKS, 1, 180_000);
 	expect(ack).toMatchObject({ mode: 'trigger', status: 'success' });
 	const acknowledged = (await env.n8n.executionData(ack.id)).items('Ingram Content Trigger');

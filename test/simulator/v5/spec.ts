@@ -11,7 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OpenAPIBackend } from 'openapi-backend';
+import type { OpenAPIBackend } from 'openapi-backend';
+
+import { createBackend } from '../spec';
 
 // js-yaml is only present transitively and has no @types package, so it is loaded untyped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -183,35 +185,17 @@ export function v5Spec(): Record<string, unknown> {
 	return structuredClone(v5Document);
 }
 
-type AjvInstance = Parameters<
-	NonNullable<ConstructorParameters<typeof OpenAPIBackend>[0]['customizeAjv']>
->[0];
+/** The invoice schema puts number formats on string amounts ("61.22"). */
+const numericText = { type: 'string' as const, validate: (s: string) => !Number.isNaN(Number(s)) };
 
-/** The same extra formats the XI simulator registers (see ../spec.ts). */
-function addIngramFormats(ajv: AjvInstance): AjvInstance {
-	ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-	ajv.addFormat('Date', true);
-	ajv.addFormat('decimal', { type: 'number', validate: () => true });
-	ajv.addFormat('deciaml', { type: 'number', validate: () => true });
-	// The invoice schema puts number formats on string amounts ("61.22").
-	ajv.addFormat('double', { type: 'string', validate: (s: string) => !Number.isNaN(Number(s)) });
-	ajv.addFormat('float', { type: 'string', validate: (s: string) => !Number.isNaN(Number(s)) });
-	return ajv;
-}
-
-/** An initialised openapi-backend over the v5 document, built like `createXiBackend`. */
+/** An initialised openapi-backend over the v5 document, built like the XI simulator's. */
 export function createV5Backend(
 	options: { quick?: boolean; strict?: boolean; validate?: boolean } = {},
 ): Promise<OpenAPIBackend> {
-	const api = new OpenAPIBackend({
-		definition: v5Spec() as never,
-		quick: options.quick ?? true,
-		strict: options.strict ?? false,
-		validate: options.validate ?? true,
-		ajvOpts: { allErrors: true, logger: false },
-		customizeAjv: (ajv) => addIngramFormats(ajv),
-	});
-	return api.init();
+	return createBackend(v5Spec(), {
+		...options,
+		formats: { double: numericText, float: numericText },
+	}).init();
 }
 
 /** Throws when the v5 document is not valid OAS 3.0 (non-quick, strict init). */
