@@ -34,7 +34,11 @@ beforeAll(async () => {
 	await env.n8n.setupOwner();
 	const workflow = exampleWorkflows().find((w) => w.id === WORKFLOW_ID)!;
 	url = productionWebhookUrl(env.n8n, workflow, TRIGGER);
+	// n8n answers its readiness check before it has activated the published workflows
+	await env.n8n.waitForWebhook(webhookPath());
 });
+
+const webhookPath = () => new URL(url).pathname.replace(/^\/webhook\//, '');
 
 afterAll(async () => {
 	await env?.dispose();
@@ -153,6 +157,7 @@ describe("Ingram's re-deliveries start no second execution", () => {
 	test('after n8n restarts, every event accepted before (also the ones accepted together) is still refused', async () => {
 		await env.n8n.stop();
 		await env.n8n.start();
+		await env.n8n.waitForWebhook(webhookPath());
 		const answers = await Promise.all([first, ...others].map((event) => send(event)));
 		expect(answers.map((a) => a.status)).toEqual([first, ...others].map(() => 200));
 		expect(answers.filter((a) => a.body.includes('Duplicate'))).toHaveLength(others.length + 1);
