@@ -16,6 +16,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OpenAPIBackend } from 'openapi-backend';
 
+import { V5_SPEC_REPAIRS, v5Spec } from './v5/spec';
+
 // js-yaml is only present transitively (eslint and openapi-backend depend on it) and has no
 // @types package installed, so it is loaded untyped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -118,7 +120,24 @@ function loadMergedSpec(): Json {
 		repairJsonSchema(schemas[name], `#/components/schemas/${name}`);
 	}
 
-	// 2. The two webhook "operations" are the portal's try-it relay for webhooks Ingram sends to
+	// 2. The nine v5 operations (legacy; gone from the YAML since 2024-02), unchanged from Ingram's
+	//    2024-02 file apart from the repairs v5/spec.ts lists. Their schema names do not collide.
+	const v5 = v5Spec();
+	for (const [p, item] of Object.entries(v5.paths as Json)) paths[p] = structuredClone(item);
+	for (const [name, schema] of Object.entries(((v5.components as Json).schemas ?? {}) as Json)) {
+		if (name in schemas) throw new Error(`v5 schema ${name} collides with a current schema`);
+		schemas[name] = structuredClone(schema);
+	}
+	const securitySchemes = ((spec.components as Json).securitySchemes ??= {}) as Json;
+	for (const [name, scheme] of Object.entries(
+		((v5.components as Json).securitySchemes ?? {}) as Json,
+	))
+		securitySchemes[name] ??= structuredClone(scheme);
+	SPEC_REPAIRS.push(
+		`/resellers/v5/*: the nine v5 operations from the 2024-02 YAML (${V5_SPEC_REPAIRS.length} repair(s) listed in v5/spec.ts)`,
+	);
+
+	// 3. The two webhook "operations" are the portal's try-it relay for webhooks Ingram sends to
 	//    you; a client never calls them, they have no operationId and their schemas require a
 	//    field that does not exist. They are not served.
 	for (const p of Object.keys(paths)) {

@@ -898,3 +898,47 @@ describe('v5 quotes', () => {
 		});
 	});
 });
+
+describe('the XI simulator serves v5 over HTTP, validating each request against the 2024-02 file', () => {
+	test('a valid P&A request is answered by the v5 route; one the file does not allow is refused', async () => {
+		const { XiSimulator, SIM_DEFAULTS } = await import('./index');
+		const sim = await XiSimulator.start({ port: 0 });
+		try {
+			const grant = await fetch(`${sim.baseUrl}/oauth/oauth20/token`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: `grant_type=client_credentials&client_id=${SIM_DEFAULTS.clientId}&client_secret=${SIM_DEFAULTS.clientSecret}`,
+			});
+			const { access_token: token } = (await grant.json()) as { access_token: string };
+			const post = (body: unknown) =>
+				fetch(`${sim.baseUrl}/resellers/v5/Catalog/priceandavailability`, {
+					method: 'POST',
+					headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				});
+			const answer = await post({
+				servicerequest: {
+					requestpreamble: { customernumber: V5_CUSTOMER_NUMBER, isocountrycode: 'US' },
+					priceandstockrequest: {
+						showwarehouseavailability: 'True',
+						item: [{ ingrampartnumber: '123512', quantity: 1 }],
+						includeallsystems: false,
+					},
+				},
+			});
+			expect(answer.status).toBe(200);
+			const body = (await answer.json()) as {
+				serviceresponse: { priceandstockresponse: { details: Array<{ itemstatus: string }> } };
+			};
+			expect(body.serviceresponse.priceandstockresponse.details[0].itemstatus).toBe('SUCCESS');
+			expect((await post({ servicerequest: 'not an object' })).status).toBe(400);
+			expect(sim.requests.map((r) => [r.operationId, r.status])).toEqual([
+				['get-accesstoken', 200],
+				['MultiSKUPriceAndStock', 200],
+				['MultiSKUPriceAndStock', 400],
+			]);
+		} finally {
+			await sim.stop();
+		}
+	});
+});

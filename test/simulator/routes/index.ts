@@ -24,9 +24,12 @@ import {
 import { createQuote, getQuote, searchQuotes, validateQuote } from './quotes';
 import { getRenewal, searchRenewals } from './renewals';
 import { createReturn, getReturn, searchReturns } from './returns';
+import { V5_ROUTES } from '../v5/routes';
 import { vendorRequiredInfo } from './vendorRequiredInfo';
 
 export const ROUTES: Record<string, Route> = {
+	// Reseller API v5 (legacy): the nine operations of Ingram's 2024-02 file, see ../v5/routes.ts
+	...V5_ROUTES,
 	// Product catalog
 	'get-reseller-v6-productsearch': productSearch, // GET  /resellers/v6/catalog
 	'get-reseller-v6-productdetail': productDetails, // GET  /resellers/v6/catalog/details/{ingramPartNumber}
