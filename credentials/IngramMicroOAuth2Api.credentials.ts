@@ -306,6 +306,16 @@ export class IngramMicroOAuth2Api implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		if (credentials.accessTokenFor !== tokenFingerprint(credentials)) throw new StaleTokenError();
+		// The legacy v5 API takes the customer number and country in the body or query, not as headers.
+		if (/^\/resellers\/v5\//i.test(String(requestOptions.url ?? ''))) {
+			return {
+				...requestOptions,
+				headers: {
+					...(requestOptions.headers as Record<string, string>),
+					Authorization: `Bearer ${credentials.accessToken as string}`,
+				},
+			};
+		}
 		const headers: Record<string, string> = {
 			...(requestOptions.headers as Record<string, string>),
 			Authorization: `Bearer ${credentials.accessToken as string}`,

@@ -170,13 +170,14 @@ export function toApiError(
 		facts.tokenRequest && !facts.tokenError ? parseIngramError(facts.body).message : undefined;
 	const details = describeProblems(parsed.problems, parsed.message);
 	const { message, notes } = explainFailure(facts, context, parsed.message ?? tokenMessage);
-	// a failed token request never reached the API, so it has no correlation ID there
-	if (!facts.tokenError) notes.push(`Ingram Micro correlation ID: ${context.correlationId}`);
+	// A failed token request never reached the API, and a v5 request carries no correlation ID.
+	const sentCorrelationId = !facts.tokenError && context.request.imHeaders !== false;
+	if (sentCorrelationId) notes.push(`Ingram Micro correlation ID: ${context.correlationId}`);
 
 	const errorResponse: JsonObject = {
 		message,
 		httpCode: facts.status ?? null,
-		correlationId: context.correlationId,
+		correlationId: context.request.imHeaders === false ? null : context.correlationId,
 		problems: parsed.problems as unknown as JsonObject[],
 	};
 	const error = new NodeApiError(node, errorResponse, {
@@ -185,7 +186,7 @@ export function toApiError(
 		httpCode: facts.status !== undefined ? String(facts.status) : undefined,
 		itemIndex: context.itemIndex,
 	});
-	if (!facts.tokenError) error.context.correlationId = context.correlationId;
+	if (sentCorrelationId) error.context.correlationId = context.correlationId;
 	return error;
 }
 

@@ -11,3 +11,4 @@ export * from './settings';
 export * from './request';
 export { correlationIdOf, retryDelayMs, MAX_ATTEMPTS } from './failures';
 export * from './paging';
+export * from './v5';

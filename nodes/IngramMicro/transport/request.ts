@@ -34,7 +34,10 @@ export async function xiRequest<T = unknown>(
 ): Promise<XiResponse<T>> {
 	const settings = await accountSettings.call(this);
 	const node = this.getNode();
-	const extraHeaders = extraHeaderValues(node, settings, request.extraHeaders ?? [], itemIndex);
+	const imHeaders = request.imHeaders !== false;
+	const extraHeaders = imHeaders
+		? extraHeaderValues(node, settings, request.extraHeaders ?? [], itemIndex)
+		: {};
 	if (isDryRun(this)) throw new RequestWithheld(node, 'Request withheld (dry run)', { itemIndex });
 
 	for (let attempt = 1; ; attempt++) {
@@ -49,7 +52,7 @@ export async function xiRequest<T = unknown>(
 			headers: {
 				Accept: 'application/json',
 				...request.headers,
-				'IM-CorrelationID': correlationId,
+				...(imHeaders ? { 'IM-CorrelationID': correlationId } : {}),
 				...extraHeaders,
 			},
 			body: request.body,

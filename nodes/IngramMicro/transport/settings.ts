@@ -24,6 +24,9 @@ export type XiContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface AccountSettings {
 	baseUrl: string;
+	/** The credential's Customer Number and Country Code (v5 sends them in the body or query). */
+	customerNumber: string;
+	countryCode: string;
 	senderId: string;
 	customerContact: string;
 	/** How long a read may wait for an answer before it counts as failed. */
@@ -65,6 +68,10 @@ async function loadSettings(this: XiContext): Promise<AccountSettings> {
 	checkCredentialFields(this.getNode(), credentials);
 	return {
 		baseUrl: ingramMicroApiBaseUrl(credentials),
+		customerNumber: String(credentials.customerNumber ?? '').trim(),
+		countryCode: String(credentials.countryCode ?? '')
+			.trim()
+			.toUpperCase(),
 		senderId: String(credentials.senderId ?? '').trim(),
 		customerContact: String(credentials.customerContact ?? '').trim(),
 		readTimeoutMs:

@@ -18,6 +18,12 @@ export interface XiRequest {
 	/** Other headers for this call, e.g. Accept-Language on catalog search. */
 	headers?: Record<string, string>;
 	retry: RetryPolicy;
+	/**
+	 * Legacy v5 requests say who the reseller is in the body or query, and v5 knows no IM-* headers:
+	 * false sends neither the IM-CorrelationID nor any extra header (the credential leaves out its
+	 * IM-* headers on /resellers/v5/ paths).
+	 */
+	imHeaders?: boolean;
 }
 
 export interface XiResponse<T = unknown> {
