@@ -53,6 +53,24 @@ test('the test account agrees with the v5 routes', () => {
 	expect(SIM_DEFAULTS.countryCode).toBe(V5_COUNTRY_CODE);
 });
 
+const createParameters = (po: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'order',
+	operation: 'create',
+	customerOrderNumber: po,
+	shipTo: {
+		address: {
+			addressline1: 'Ingram Micro',
+			addressline2: '3351 Michelson Dr',
+			city: 'Irvine',
+			state: 'CA',
+			postalcode: '92612',
+			countrycode: 'US',
+		},
+	},
+	lines: { line: [{ ingramPartNumber: skus.inStock, quantity: 2 }] },
+	...extra,
+});
+
 describe('v5 requests', () => {
 	afterEach(() => expect(specViolations(sim)).toEqual([]));
 
@@ -150,24 +168,6 @@ describe('Product (v5)', () => {
 
 describe('Order (v5)', () => {
 	afterEach(() => expect(specViolations(sim)).toEqual([]));
-
-	const createParameters = (po: string, extra: Record<string, unknown> = {}) => ({
-		resource: 'order',
-		operation: 'create',
-		customerOrderNumber: po,
-		shipTo: {
-			address: {
-				addressline1: 'Ingram Micro',
-				addressline2: '3351 Michelson Dr',
-				city: 'Irvine',
-				state: 'CA',
-				postalcode: '92612',
-				countrycode: 'US',
-			},
-		},
-		lines: { line: [{ ingramPartNumber: skus.inStock, quantity: 2 }] },
-		...extra,
-	});
 
 	test('Create places an order and returns its numbers', async () => {
 		const { items, error } = await run(createParameters('PO-V5-1'));
@@ -297,7 +297,7 @@ describe('Quote and Invoice (v5)', () => {
 		expect(items[0].json.quoteNumber).toEqual(expect.any(String));
 	});
 
-	test("Quote › Search with a bad date filter: Ingram's Failed is a NodeApiError naming the problem", async () => {
+	test('Quote › Search: a Quote Number longer than Ingram allows is refused by name, nothing sent', async () => {
 		const { error } = await run({
 			resource: 'quote',
 			operation: 'search',
@@ -341,16 +341,120 @@ describe('Quote and Invoice (v5)', () => {
 		expect(unknown.error?.message).toMatch(/Invoice Not Found/);
 	});
 
-	test('a credential country the account does not have: every operation reports Customer Not Found', async () => {
+	// Each operation has its own FAILED envelope (serviceresponse / quoteSearchResponse /
+	// quoteDetailResponse, statuscode / returncode / statusCode): every one must become an error.
+	const everyOperation: Array<[string, () => Record<string, unknown>]> = [
+		[
+			'Product › Search',
+			() => ({ resource: 'product', operation: 'search', partNumber: skus.inStock }),
+		],
+		['Order › Create', () => createParameters('PO-V5-COUNTRY')],
+		['Order › Search', () => ({ resource: 'order', operation: 'search', limit: 5 })],
+		['Order › Get', () => ({ resource: 'order', operation: 'get', orderNumber: orders.shipped })],
+		[
+			'Order › Cancel',
+			() => ({
+				resource: 'order',
+				operation: 'cancel',
+				orderNumber: orders.onHold,
+				entryDate: sim.data.orders
+					.find((o) => o.ingramOrderNumber === orders.onHold)!
+					.ingramOrderDate.slice(0, 10),
+			}),
+		],
+		['Quote › Search', () => ({ resource: 'quote', operation: 'search', limit: 5 })],
+		['Quote › Get', () => ({ resource: 'quote', operation: 'get', quoteNumber: quotes.details })],
+		[
+			'Invoice › Get',
+			() => ({ resource: 'invoice', operation: 'get', invoiceNumber: invoices.shipped }),
+		],
+	];
+
+	test.each(everyOperation)(
+		"a credential country the account does not have: %s reports Ingram's Customer Not Found as a NodeApiError",
+		async (_name, parameters) => {
+			registerV5Account(sim.data, { isoCountryCode: 'CA' });
+			const { error, items } = await run(parameters());
+			expect(items).toEqual([]);
+			expect(error?.name).toBe('NodeApiError');
+			expect(error?.message).toMatch(/Customer Not Found/i);
+			expect(String(error?.description)).toMatch(/answered HTTP 200 with status FAILED/i);
+			expect(v5Requests()).toHaveLength(1);
+		},
+	);
+
+	test('a credential country the account does not have: P&A (Ingram refuses it on every line) is one NodeApiError about the credential, not "not found" SKUs', async () => {
 		registerV5Account(sim.data, { isoCountryCode: 'CA' });
-		const { error } = await run({
-			resource: 'invoice',
+		const [a, b] = catalogSkus(sim, 2);
+		const { error, items } = await run({
+			resource: 'product',
+			operation: 'getPriceAndAvailability',
+			skus: `${a}, ${b}`,
+		});
+		expect(items).toEqual([]);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/E-INVALID CUSTOMER NUMBER/);
+		expect(String(error?.description)).toMatch(
+			/Customer Number and Country Code of the Ingram Micro credential/,
+		);
+		expect(String(error?.description)).toMatch(new RegExp(`priced 2 SKUs \\(${a}, ${b}\\)`));
+	});
+});
+
+describe('retries (v5)', () => {
+	afterEach(() => expect(specViolations(sim)).toEqual([]));
+
+	test('a read answered 503 is asked again and succeeds', async () => {
+		sim.setFault({ mode: 'status', status: 503, times: 1, operationId: PA });
+		const { items, error } = await run({
+			resource: 'product',
+			operation: 'getPriceAndAvailability',
+			skus: skus.inStock,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json.found).toBe(true);
+		expect(sim.requests.filter((r) => r.operationId === PA).map((r) => r.status)).toEqual([
+			503, 200,
+		]);
+	});
+
+	test('a read answered 429 with X-RateLimit-Reset waits, then succeeds', async () => {
+		sim.setFault({
+			mode: 'rateLimit',
+			times: 1,
+			resetSeconds: 1,
+			operationId: 'get-v5-orders-details',
+		});
+		const { items, error } = await run({
+			resource: 'order',
 			operation: 'get',
-			invoiceNumber: invoices.shipped,
+			orderNumber: orders.shipped,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(
+			sim.requests.filter((r) => r.operationId === 'get-v5-orders-details').map((r) => r.status),
+		).toEqual([429, 200]);
+	});
+
+	test('a Cancel answered 503 is sent once, not retried', async () => {
+		sim.setFault({
+			mode: 'status',
+			status: 503,
+			times: 3,
+			operationId: 'delete-orders-orderNumber',
+		});
+		const order = sim.data.orders.find((o) => o.ingramOrderNumber === orders.onHold)!;
+		const { error } = await run({
+			resource: 'order',
+			operation: 'cancel',
+			orderNumber: orders.onHold,
+			entryDate: order.ingramOrderDate.slice(0, 10),
 		});
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/Customer Not Found/);
-		expect(String(error?.description)).toMatch(/Country Code of the Ingram Micro credential/);
+		expect(error?.httpCode).toBe('503');
+		expect(sim.count({ operationId: 'delete-orders-orderNumber' })).toBe(1);
 	});
 });
 

@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OpenAPIBackend } from 'openapi-backend';
 
-import { V5_SPEC_REPAIRS, v5Spec } from './v5/spec';
+import { V5_FORMATS, V5_SPEC_REPAIRS, v5Spec } from './v5/spec';
 
 // js-yaml is only present transitively (eslint and openapi-backend depend on it) and has no
 // @types package installed, so it is loaded untyped.
@@ -192,7 +192,8 @@ function addIngramFormats(ajv: AjvInstance): AjvInstance {
  *   the simulator's own test runs it.
  */
 export function createXiBackend(options: BackendOptions = {}): OpenAPIBackend {
-	return createBackend(xiSpec(), options);
+	// The merged document carries the v5 paths, whose string amounts use number formats.
+	return createBackend(xiSpec(), { ...options, formats: { ...V5_FORMATS, ...options.formats } });
 }
 
 export interface BackendOptions {

@@ -188,13 +188,16 @@ export function v5Spec(): Record<string, unknown> {
 /** The invoice schema puts number formats on string amounts ("61.22"). */
 const numericText = { type: 'string' as const, validate: (s: string) => !Number.isNaN(Number(s)) };
 
+/** Formats the v5 file uses besides Ingram's usual ones (also given to the merged XI backend). */
+export const V5_FORMATS = { double: numericText, float: numericText };
+
 /** An initialised openapi-backend over the v5 document, built like the XI simulator's. */
 export function createV5Backend(
 	options: { quick?: boolean; strict?: boolean; validate?: boolean } = {},
 ): Promise<OpenAPIBackend> {
 	return createBackend(v5Spec(), {
 		...options,
-		formats: { double: numericText, float: numericText },
+		formats: V5_FORMATS,
 	}).init();
 }
 

@@ -293,6 +293,18 @@ export async function executeBatch(
 				const lines = list(keyOf(content.priceandstockresponse, 'details'));
 				if (isV5Failure(status) && lines.length === 0)
 					throw v5FailureError(this.getNode(), status!, firstItem, ADVICE);
+				// Ingram reports an account it does not know on every line ("E-INVALID CUSTOMER NUMBER"):
+				// that is the credential's problem, not the SKUs', so it fails the node, not each SKU.
+				const accountRefused = (line: IDataObject) =>
+					/^fail/i.test(String(line.itemstatus ?? '')) &&
+					/invalid customer/i.test(String(line.statusmessage ?? ''));
+				if (isV5Failure(status) && lines.every(accountRefused))
+					throw v5FailureError(
+						this.getNode(),
+						{ ...status!, message: String(lines[0].statusmessage).trim() },
+						firstItem,
+						'Ingram Micro does not know the Customer Number and Country Code of the Ingram Micro credential: correct them (they must name the account the Client ID belongs to).',
+					);
 				// v5 answers one line per item, in request order; an echoed part number must agree.
 				skus.forEach((sku, position) => {
 					const line = lines[position];
