@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { specViolations } from '../helpers';
 import { SIM_FIXTURES } from '../simulator';
 import { exampleWorkflows, prepareN8n, type PreparedN8n } from './environment';
 import { PACKAGE_NAME } from './n8n';
@@ -120,5 +121,32 @@ describe('example workflows run with n8n execute --id', () => {
 		expect(operations().filter((o) => o === 'get-resellers-v6-ordersearch').length).toBeGreaterThan(
 			1,
 		);
+	});
+
+	test("the v5 (legacy API) example: three SKUs priced, one of them unknown; the three latest orders read back in full; every request as Ingram's 2024-02 file says", async () => {
+		env.sim.requests.length = 0;
+		const run = await env.n8n.execute('ingramMicroV5Leg');
+		expect(run.error).toBeUndefined();
+		const priced = run.items('Price and availability (v5)');
+		expect(priced.map((i) => i.ingramPartNumber)).toEqual(['123512', 'DF4128', 'ZZ9999']);
+		expect(priced[0]).toMatchObject({ found: true, customerPrice: expect.any(Number) });
+		expect(priced[2]).toMatchObject({ found: false, message: expect.stringMatching(/not found/i) });
+		const latest = run.items('Latest orders (v5)');
+		expect(latest).toHaveLength(3);
+		const details = run.items('Order details (v5)');
+		expect(details.map((o) => o.ordernumber)).toEqual(latest.map((o) => o.ordernumber));
+		expect(details[0].lines).toEqual(expect.any(Array));
+		const v5 = env.sim.requests.filter((r) => r.path.startsWith('/resellers/v5/'));
+		expect(v5.map((r) => r.operationId).sort()).toEqual([
+			'MultiSKUPriceAndStock',
+			'get-orders-search',
+			'get-v5-orders-details',
+			'get-v5-orders-details',
+			'get-v5-orders-details',
+		]);
+		// v5 names the account in the body or query, never in IM-* headers
+		for (const request of v5)
+			expect(Object.keys(request.headers).filter((h) => h.startsWith('im-'))).toEqual([]);
+		expect(specViolations(env.sim)).toEqual([]);
 	});
 });

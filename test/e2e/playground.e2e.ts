@@ -52,6 +52,18 @@ afterAll(async () => {
 	await rm(folder, { recursive: true, force: true });
 });
 
+/** What `npm run event -- <kind>` prints (run as the npm script runs it). */
+const npmRunEvent = (kind: string) =>
+	new Promise<string>((done) => {
+		let text = '';
+		const sender = spawn(TSX, ['test/e2e/playground.ts', 'event', kind], {
+			cwd: REPO_ROOT,
+			env: env(),
+		});
+		sender.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+		sender.on('exit', () => done(text));
+	});
+
 test('npm start serves n8n with the examples and a printed login; npm run event reaches the trigger; Ctrl-C stops everything', async () => {
 	const port = (ports.n8n = await freePort());
 	const simulatorPort = (ports.simulator = await freePort());
@@ -91,18 +103,18 @@ test('npm start serves n8n with the examples and a printed login; npm run event 
 	);
 	expect(workflows.find((w) => w.id === 'ingramMicroTrigr')?.activeVersionId).toBeTruthy();
 
-	const event = await new Promise<string>((done) => {
-		let text = '';
-		const sender = spawn(TSX, ['test/e2e/playground.ts', 'event', 'orderShipped'], {
-			cwd: REPO_ROOT,
-			env: env(),
-		});
-		sender.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-		sender.on('exit', () => done(text));
-	});
+	const event = await npmRunEvent('orderShipped');
 	expect(event).toMatch(/^orderShipped [A-Z0-9]{18} → HTTP 200 \{"message":"Event accepted"/);
 	const [execution] = await n8n.waitForExecutions('ingramMicroTrigr', 1);
 	expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+
+	// and a vendor purchase order reaches the vendor example
+	const vendorEvent = await npmRunEvent('vendorPurchaseOrder');
+	expect(vendorEvent).toMatch(
+		/^vendorPurchaseOrder [A-Z0-9]{18} → HTTP 200 \{"message":"Event accepted"/,
+	);
+	const [vendorExecution] = await n8n.waitForExecutions('ingramMicroVndPO', 1);
+	expect(vendorExecution).toMatchObject({ mode: 'webhook', status: 'success' });
 
 	// the playground leaves a fresh inventory delta after the first poll: the stock example
 	// starts once, with one item per title of the delta

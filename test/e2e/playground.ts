@@ -27,6 +27,8 @@ import {
 import { cacheRoot, LOCAL_OWNER, N8N_VERSION } from './n8n';
 
 const TRIGGER_EXAMPLE = 'ingramMicroTrigr';
+/** The vendor example's trigger takes `npm run event -- vendorPurchaseOrder`. */
+const VENDOR_TRIGGER_EXAMPLE = 'ingramMicroVndPO';
 /**
  * Polling every minute: acknowledgements routed by outcome, shipments turned into tracking,
  * inventory deltas turned into stock levels.
@@ -84,6 +86,7 @@ async function start(): Promise<void> {
 	running.env = await prepareN8n({ userFolder, port, simulatorPort, cdfSftpPort, cdfFtpPort, log });
 	const { n8n, sim, cdf } = running.env;
 	await n8n.publishWorkflow(TRIGGER_EXAMPLE);
+	await n8n.publishWorkflow(VENDOR_TRIGGER_EXAMPLE);
 	for (const id of CONTENT_TRIGGER_EXAMPLES) await n8n.publishWorkflow(id);
 	log(`Starting n8n ${N8N_VERSION} (log: ${n8n.logFile}) …`);
 	await n8n.start();
@@ -95,7 +98,12 @@ async function start(): Promise<void> {
 
 	const trigger = exampleWorkflows().find((w) => w.id === TRIGGER_EXAMPLE)!;
 	const webhookUrl = productionWebhookUrl(n8n, trigger, 'Ingram Micro Trigger');
-	writeFileSync(stateFile, JSON.stringify({ webhookUrl, secret: EXAMPLE_WEBHOOK_SECRET }, null, 2));
+	const vendor = exampleWorkflows().find((w) => w.id === VENDOR_TRIGGER_EXAMPLE)!;
+	const vendorWebhookUrl = productionWebhookUrl(n8n, vendor, 'Ingram Micro Trigger');
+	writeFileSync(
+		stateFile,
+		JSON.stringify({ webhookUrl, vendorWebhookUrl, secret: EXAMPLE_WEBHOOK_SECRET }, null, 2),
+	);
 
 	log('');
 	log(
@@ -117,6 +125,7 @@ async function start(): Promise<void> {
 	);
 	log(`   host key ${cdf.sftp.hostKeyFingerprint}; files it receives are kept in ${cdf.home}`);
 	log(`The trigger example is active; its production URL is ${webhookUrl}`);
+	log(`   the vendor purchase order example is active too, on ${vendorWebhookUrl}`);
 	log(
 		'The Ingram Content trigger examples are active and poll every minute: run the Send example, and within a minute its acknowledgement starts one; a new inventory delta starts the stock example',
 	);
@@ -165,6 +174,7 @@ async function sendOneEvent(kind: string | undefined): Promise<void> {
 		'orderCreated',
 		'quoteCreated',
 		'stockUpdate',
+		'vendorPurchaseOrder',
 	];
 	if (!kind || !kinds.includes(kind as XiEventName)) {
 		console.error(`usage: npm run event -- <${kinds.join('|')}>`);
@@ -174,13 +184,16 @@ async function sendOneEvent(kind: string | undefined): Promise<void> {
 		console.error('The playground is not running (start it with npm start).');
 		process.exit(1);
 	}
-	const { webhookUrl, secret } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+	const { webhookUrl, vendorWebhookUrl, secret } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
 		webhookUrl: string;
+		vendorWebhookUrl: string;
 		secret: string;
 	};
 	const event = buildEvent(kind as XiEventName);
-	const answer = await sendEvent(webhookUrl, event, { secret });
-	log(`${kind} ${String(event.eventId)} → HTTP ${answer.status} ${answer.body}`);
+	// vendor events go to the vendor example, the others to the reseller example
+	const vendorEvent = kind === 'vendorPurchaseOrder';
+	const answer = await sendEvent(vendorEvent ? vendorWebhookUrl : webhookUrl, event, { secret });
+	log(`${kind} ${String(event.eventId ?? event.eventid)} → HTTP ${answer.status} ${answer.body}`);
 }
 
 const [command, argument] = process.argv.slice(2);

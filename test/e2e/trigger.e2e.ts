@@ -20,22 +20,29 @@ import {
 } from './environment';
 
 const WORKFLOW_ID = 'ingramMicroTrigr';
+/** The vendor example: Ingram's purchase orders to a vendor, mapped for an ERP. */
+const VENDOR_WORKFLOW_ID = 'ingramMicroVndPO';
 const TRIGGER = 'Ingram Micro Trigger';
 
 let env: PreparedN8n;
 let url: string;
+let vendorUrl: string;
 /** Executions n8n has recorded for the trigger workflow so far (kept in step with each test). */
 let expectedExecutions = 0;
 
 beforeAll(async () => {
 	env = await prepareN8n();
 	await env.n8n.publishWorkflow(WORKFLOW_ID);
+	await env.n8n.publishWorkflow(VENDOR_WORKFLOW_ID);
 	await env.n8n.start();
 	await env.n8n.setupOwner();
 	const workflow = exampleWorkflows().find((w) => w.id === WORKFLOW_ID)!;
 	url = productionWebhookUrl(env.n8n, workflow, TRIGGER);
 	// n8n answers its readiness check before it has activated the published workflows
 	await env.n8n.waitForWebhook(webhookPath());
+	const vendorWorkflow = exampleWorkflows().find((w) => w.id === VENDOR_WORKFLOW_ID)!;
+	vendorUrl = productionWebhookUrl(env.n8n, vendorWorkflow, TRIGGER);
+	await env.n8n.waitForWebhook(new URL(vendorUrl).pathname.replace(/^\/webhook\//, ''));
 });
 
 const webhookPath = () => new URL(url).pathname.replace(/^\/webhook\//, '');
@@ -187,4 +194,77 @@ test('a stock update for 4,000 SKUs arrives as 4,000 items and all of them reach
 		eventId: event.eventId,
 	});
 	expect(run.items('Update stock levels')).toHaveLength(4000);
+});
+
+describe("the vendor purchase order example (a vendor account receiving Ingram's POs)", () => {
+	let vendorExecutions = 0;
+	/** Like expectNewExecutions, for the vendor workflow. */
+	async function expectNewVendorExecutions(added: number) {
+		vendorExecutions += added;
+		await env.n8n.waitForExecutions(VENDOR_WORKFLOW_ID, vendorExecutions);
+		await new Promise((r) => setTimeout(r, 1500));
+		const settled = await env.n8n.waitForExecutions(VENDOR_WORKFLOW_ID, vendorExecutions);
+		expect(settled).toHaveLength(vendorExecutions);
+		return settled.slice(0, added);
+	}
+	const sendVendor = (event: XiEvent, options: Parameters<typeof sendEvent>[2] = {}) =>
+		sendEvent(vendorUrl, event, { secret: EXAMPLE_WEBHOOK_SECRET, ...options });
+	const purchaseOrder = buildEvent('vendorPurchaseOrder');
+
+	test('a signed im::vendorpocreate event (eventid in lower case) is one execution; the PO reaches the ERP mapping as Ingram sent it', async () => {
+		const answer = await sendVendor(purchaseOrder);
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({
+			message: 'Event accepted',
+			eventId: purchaseOrder.eventid,
+		});
+		const [execution] = await expectNewVendorExecutions(1);
+		expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
+		const run = await env.n8n.executionData(execution.id);
+		const [sent] = purchaseOrder.resource as Array<Record<string, unknown>>;
+		// passed on as sent: the envelope's own names, nothing renamed or added
+		const [item] = run.items(TRIGGER);
+		expect(item).toEqual({
+			topic: 'vendors/purchaseorders',
+			event: 'im::vendorpocreate',
+			eventTimeStamp: purchaseOrder.eventTimeStamp,
+			eventid: purchaseOrder.eventid,
+			...sent,
+		});
+		expect(run.items('Purchase order for the ERP')).toEqual([
+			{
+				purchaseOrderNumber: sent.ingramPurchaseOrderNumber,
+				orderedAt: sent.ingramPurchaseOrderDate,
+				resellerOrderNumber: sent.resellerOrderNumber,
+				quoteNumber: sent.vendorQuoteNumber,
+				paymentTermsDays: Number(sent.paymentTerms),
+				currency: sent.currencyCode,
+				ingramEventId: purchaseOrder.eventid,
+			},
+		]);
+	});
+
+	test('the same purchase order delivered again: 200 "duplicate", no execution', async () => {
+		const again = await sendVendor(purchaseOrder);
+		expect(again.status).toBe(200);
+		expect(JSON.parse(again.body)).toEqual({ message: 'Duplicate event; ignored' });
+		await expectNewVendorExecutions(0);
+	});
+
+	test('a forged purchase order (another secret, or no signature): 401, no execution', async () => {
+		const forged = buildEvent('vendorPurchaseOrder');
+		expect((await sendVendor(forged, { secret: 'not-the-secret' })).status).toBe(401);
+		expect((await sendVendor(forged, { signature: null })).status).toBe(401);
+		await expectNewVendorExecutions(0);
+		// the forged copies did not use up its eventid: the genuine delivery still gets through
+		expect((await sendVendor(forged)).status).toBe(200);
+		await expectNewVendorExecutions(1);
+	});
+
+	test('a reseller event sent to the vendor workflow is acknowledged and starts nothing', async () => {
+		const answer = await sendVendor(buildEvent('orderShipped'));
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({ message: 'Event not selected; ignored' });
+		await expectNewVendorExecutions(0);
+	});
 });
