@@ -327,15 +327,39 @@ describe('the n8n editor shows the package’s nodes', () => {
 		await closeNode(ndv);
 	});
 
+	test('v5: a v5 node says v5 (Legacy) and offers only the v5 resources; a v6 node says v6/v7 (Current)', async () => {
+		const ndv = await openNode(await openWorkflow('ingramMicroV5Leg', 'Latest orders (v5)'));
+		const shown = (parameter: string) =>
+			shownValue(ndv.locator(`[data-test-id="parameter-input-${parameter}"]`));
+		expect(await shown('apiVersion')).toBe('v5 (Legacy)');
+		expect(await shown('resource')).toBe('Order');
+		expect(await shown('operation')).toBe('Search');
+		// the Resource list as the user opens it
+		await ndv.locator('[data-test-id="parameter-input-resource"]').click();
+		const options = page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor({ state: 'visible' });
+		await screenshot('editor-7-node-v5-resources.png');
+		const resources = (await options.allTextContents()).map((t) => t.trim());
+		await page.keyboard.press('Escape');
+		expect(resources).toEqual(['Invoice', 'Order', 'Product', 'Quote']);
+		await closeNode(ndv);
+
+		const priceNdv = await openNode(await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node));
+		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-apiVersion"]'))).toBe(
+			'v6/v7 (Current)',
+		);
+		await closeNode(priceNdv);
+	});
+
 	test('dark theme: the dark icon variant loads and both panels render', async () => {
 		await page.emulateMedia({ colorScheme: 'dark' });
 		const priceNode = await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node);
-		await screenshot('editor-7-dark-canvas-price-availability.png');
+		await screenshot('editor-8-dark-canvas-price-availability.png');
 		expect(await iconsIn(priceNode)).toEqual([
 			{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true },
 		]);
 		const priceNdv = await openNode(priceNode);
-		await screenshot('editor-8-dark-node-price-availability.png');
+		await screenshot('editor-9-dark-node-price-availability.png');
 		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-operation"]'))).toBe(
 			'Get Price and Availability',
 		);
@@ -346,7 +370,7 @@ describe('the n8n editor shows the package’s nodes', () => {
 		await triggerNdv
 			.locator('[data-test-id="parameter-input-events"]')
 			.waitFor({ state: 'visible' });
-		await screenshot('editor-9-dark-node-trigger.png');
+		await screenshot('editor-10-dark-node-trigger.png');
 		expect(await iconsIn(triggerNdv.locator('header'))).toEqual([
 			{ src: expect.stringMatching(/ingramMicro\.dark\.svg$/), loaded: true },
 		]);
