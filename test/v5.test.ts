@@ -1,5 +1,5 @@
 /**
- * Ingram's legacy Reseller API v5 as operations of the Ingram Micro node (API Version "v5 (Legacy)"),
+ * Ingram's legacy Reseller API v5 as operations of the Ingram Micro node (API Version "Version 5 (Legacy)"),
  * run through n8n's execution engine against the XI simulator, which validates every v5 request
  * against Ingram's 2024-02 spec.
  */

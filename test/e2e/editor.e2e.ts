@@ -327,11 +327,11 @@ describe('the n8n editor shows the package’s nodes', () => {
 		await closeNode(ndv);
 	});
 
-	test('v5: a v5 node says v5 (Legacy) and offers only the v5 resources; a v6 node says v6/v7 (Current)', async () => {
+	test('v5: a v5 node says Version 5 (Legacy) and offers only the v5 resources; a v6 node says Version 6/7 (Current)', async () => {
 		const ndv = await openNode(await openWorkflow('ingramMicroV5Leg', 'Latest orders (v5)'));
 		const shown = (parameter: string) =>
 			shownValue(ndv.locator(`[data-test-id="parameter-input-${parameter}"]`));
-		expect(await shown('apiVersion')).toBe('v5 (Legacy)');
+		expect(await shown('apiVersion')).toBe('Version 5 (Legacy)');
 		expect(await shown('resource')).toBe('Order');
 		expect(await shown('operation')).toBe('Search');
 		// the Resource list as the user opens it
@@ -346,7 +346,7 @@ describe('the n8n editor shows the package’s nodes', () => {
 
 		const priceNdv = await openNode(await openWorkflow(PRICE_WORKFLOW.id, PRICE_WORKFLOW.node));
 		expect(await shownValue(priceNdv.locator('[data-test-id="parameter-input-apiVersion"]'))).toBe(
-			'v6/v7 (Current)',
+			'Version 6/7 (Current)',
 		);
 		await closeNode(priceNdv);
 	});

@@ -17,15 +17,13 @@ export const apiVersionProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			// Ingram writes its API versions in lower case ("v6"); "V6/V7" would read as a different name.
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
-			name: 'v6/v7 (Current)',
+			// n8n wants option names in title case; "Version 6/7" reads as Ingram's "v6/v7" does.
+			name: 'Version 6/7 (Current)',
 			value: 'v6',
 			description: "Ingram Micro's current Reseller API",
 		},
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-miscased
-			name: 'v5 (Legacy)',
+			name: 'Version 5 (Legacy)',
 			value: 'v5',
 			description:
 				"Ingram Micro's legacy Reseller API v5, for accounts not yet moved to v6: fewer operations",
