@@ -34,6 +34,16 @@ export interface ReadInventoryOptions {
 	 * such record ends the reading with that error (the titles before it have been yielded).
 	 */
 	onMalformed?: (error: InventoryRecordError) => void;
+	/**
+	 * The source hands each chunk over for good and keeps no reference to it, as a Node stream
+	 * does: the reader then frees a chunk's memory as soon as it is done with it, instead of
+	 * leaving it to the garbage collector. A stream's fresh 1 MiB chunks otherwise pile up unfreed
+	 * (about 60 MB of them before V8 collects) and every new one costs the kernel fresh pages.
+	 * Measured (npm run bench, 1 MiB chunks of a file stream): the bare stream reads 2.1–4.1×
+	 * faster, and a filtered read of 1 GB peaks at 87 MB RSS instead of 161 MB. Never for a source
+	 * that reuses or shares its buffers.
+	 */
+	freeChunks?: boolean;
 }
 
 /** A record that cannot be read: names the file, the record (1-based) and, when known, the field. */
@@ -479,6 +489,31 @@ async function peek(
 	return { head, chunks };
 }
 
+type Transferable = ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer };
+
+/**
+ * The source's chunks, each freed once the reader asks for the next: by then the reader has copied
+ * whatever it keeps of it (see the file comment). A chunk is freed by moving its memory out of its
+ * ArrayBuffer into an empty one (ArrayBuffer.prototype.transfer, Node 21 and later; on older Node
+ * nothing is freed early), and only when the chunk is the whole of its ArrayBuffer: a view into a
+ * buffer that also holds other data (Node's small-buffer pool, a slice) is left alone.
+ */
+export async function* freeingChunks(
+	source: AsyncIterable<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+	for await (const chunk of source) {
+		yield chunk;
+		const buffer = chunk.buffer as Transferable;
+		if (
+			typeof buffer.transfer === 'function' &&
+			chunk.byteOffset === 0 &&
+			chunk.byteLength === buffer.byteLength &&
+			chunk.byteLength > 0
+		)
+			buffer.transfer(0);
+	}
+}
+
 const ZIP_MAGIC = 0x04034b50;
 const EMPTY_ZIP_MAGIC = 0x06054b50;
 const GZIP_MAGIC = 0x8b1f;
@@ -493,7 +528,7 @@ export async function* readInventoryBatches(
 	options: ReadInventoryOptions,
 ): AsyncGenerator<InventoryTitle[]> {
 	const filter = options.eans === undefined ? undefined : new EanFilter(options.eans);
-	const { head, chunks } = await peek(source, 4);
+	const { head, chunks } = await peek(options.freeChunks ? freeingChunks(source) : source, 4);
 	const magic = head.length >= 4 ? head.readUInt32LE(0) : -1;
 	if (head.length >= 2 && head.readUInt16LE(0) === GZIP_MAGIC) {
 		throw new Error(

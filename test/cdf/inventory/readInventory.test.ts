@@ -126,6 +126,61 @@ describe('readInventory', () => {
 		);
 	});
 
+	describe('freeChunks (a stream that hands its chunks over)', () => {
+		const inputs = [
+			...FRAMINGS.map(([, framed]) => framed(RECORDS)),
+			...(['none', 'signature'] as const).flatMap((descriptor) =>
+				[0, 8].map((method) =>
+					zipFile([{ name: 'x.dat', data: file(RECORDS, '\r\n'), descriptor, method }]),
+				),
+			),
+		];
+
+		it('reads the same titles and frees every chunk once done with it (property)', async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.constantFrom(...inputs.keys()),
+					fc.array(fc.nat({ max: 5000 }), { maxLength: 60 }),
+					async (which, cuts) => {
+						const handed: Uint8Array[] = [];
+						async function* stream() {
+							for await (const piece of chunked(inputs[which], cuts)) {
+								const own = new Uint8Array(piece); // an ArrayBuffer of its own, as a stream's
+								handed.push(own);
+								yield own;
+							}
+						}
+						expect(await read(stream(), { freeChunks: true })).toEqual(EXPECTED);
+						// a zip's reading stops at its central directory, before asking for more: the
+						// chunk it stops in is left to the garbage collector
+						const freed = handed.map((chunk) => chunk.byteLength === 0);
+						expect(freed.slice(0, -1).every(Boolean)).toBe(true);
+						if (which < FRAMINGS.length) expect(freed[freed.length - 1]).toBe(true);
+					},
+				),
+				{ numRuns: 100 },
+			);
+		});
+
+		it('leaves a chunk alone that is a view into a larger buffer, and frees nothing without the option', async () => {
+			const bytes = file(RECORDS, '\r\n');
+			const original = Buffer.from(bytes);
+			expect(await read(everyN(bytes, 1000), { freeChunks: true })).toEqual(EXPECTED);
+			expect(bytes.equals(original)).toBe(true);
+
+			const handed: Uint8Array[] = [];
+			async function* stream() {
+				for await (const piece of everyN(bytes, 1000)) {
+					const own = new Uint8Array(piece);
+					handed.push(own);
+					yield own;
+				}
+			}
+			expect(await read(stream())).toEqual(EXPECTED);
+			expect(handed.every((chunk) => chunk.byteLength > 0)).toBe(true);
+		});
+	});
+
 	it('closes the source when the reading stops early', async () => {
 		const plain = file(RECORDS, '\r\n');
 		for (const bytes of [

@@ -134,6 +134,8 @@ export async function executeBatch(
 					wanted.size ? wanted : undefined,
 					location,
 					items.map((_, item) => item),
+					// each chunk of the SFTP/FTP download is a buffer of its own, read for this call only
+					true,
 				);
 			},
 		);

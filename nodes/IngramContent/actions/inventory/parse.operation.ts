@@ -47,6 +47,8 @@ export async function executeBatch(
 				wanted.size ? wanted : undefined,
 				location,
 				[itemIndex],
+				// n8n's binary data stream hands over a fresh chunk each time; a buffer is n8n's
+				Boolean(binary.id),
 			)),
 		);
 	}

@@ -67,6 +67,8 @@ export async function inventoryItems(
 	wanted: Map<string, number[]> | undefined,
 	location: string,
 	pairAll: number[],
+	/** The source is a stream that hands its chunks over (see ReadInventoryOptions.freeChunks). */
+	freeChunks = false,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const found = new Set<string>();
@@ -81,6 +83,7 @@ export async function inventoryItems(
 		for await (const title of readInventory(source, {
 			fileName,
 			eans: wanted ? wanted.keys() : undefined,
+			freeChunks,
 		})) {
 			found.add(title.ean);
 			const askers = wanted?.get(title.ean) ?? pairAll;
