@@ -590,12 +590,17 @@ export async function inventoryBench(): Promise<void> {
 				`Goal filtered ≥ 0.5× wc -l (${source}): cold ${cold >= 0.5 ? 'met' : 'missed'} (worst ${cold.toFixed(2)}×), warm ${warm >= 0.5 ? 'met' : 'missed'} (worst ${warm.toFixed(2)}×); the source alone reaches ${ceiling.map((x) => `${x.toFixed(2)}×`).join(' / ')} of wc -l, the filtered read ${ofSource.map((x) => `${(x * 100).toFixed(0)} %`).join(' / ')} of the source alone (cold)`,
 			);
 		}
-		// streamKept only shows what freeing the chunks saves: neither operation reads that way
-		const peak = Math.max(
-			...rows.filter((row) => !row.reader.endsWith('(streamKept)')).map((row) => row.rssMb ?? 0),
-		);
+		// the goal is the filtered read's; streamKept only shows what freeing the chunks saves
+		// (neither operation reads that way)
+		const highest = (pick: (row: Row) => boolean) =>
+			Math.max(
+				...rows
+					.filter((row) => pick(row) && !row.reader.endsWith('(streamKept)'))
+					.map((row) => row.rssMb ?? 0),
+			);
+		const peak = highest((row) => row.reader.includes('EANs'));
 		console.log(
-			`Goal peak RSS < 150 MB (stream and file): ${peak < 150 ? 'met' : 'missed'}, highest ${peak.toFixed(0)} MB`,
+			`Goal peak RSS < 150 MB (filtered read, stream and file, plain and zipped): ${peak < 150 ? 'met' : 'missed'}, highest ${peak.toFixed(0)} MB; every title: highest ${highest((row) => row.reader.includes('all titles')).toFixed(0)} MB`,
 		);
 		if (SIZES_MB.length > 1) {
 			const [small, large] = [SIZES_MB[0], SIZES_MB[SIZES_MB.length - 1]];
