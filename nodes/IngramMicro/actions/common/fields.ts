@@ -25,6 +25,17 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
+/** Return All / Limit as read: undefined for Return All, else the checked Limit. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return positiveInteger(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('limit', itemIndex, 50),
+		'Limit',
+	);
+}
+
 /**
  * Runs a search with Return All / Limit: Return All walks every page (100 per page), Limit asks
  * for only as many pages as needed.
@@ -36,18 +47,16 @@ export async function searchWithLimit(
 	paging: Omit<Paging, 'limit'>,
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: positiveInteger(node, itemIndex, this.getNodeParameter('limit', itemIndex, 50), 'Limit');
-	const parallelRequests = returnAll
-		? positiveInteger(
-				node,
-				itemIndex,
-				this.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS),
-				'Parallel Requests',
-			)
-		: 1;
+	const limit = readLimit.call(this, itemIndex);
+	const parallelRequests =
+		limit === undefined
+			? positiveInteger(
+					node,
+					itemIndex,
+					this.getNodeParameter('parallelRequests', itemIndex, DEFAULT_PARALLEL_REQUESTS),
+					'Parallel Requests',
+				)
+			: 1;
 	return await xiRequestAllItems.call(
 		this,
 		request,

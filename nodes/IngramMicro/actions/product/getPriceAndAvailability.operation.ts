@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	booleanValue,
@@ -15,6 +15,13 @@ import {
 	textList,
 } from '../../../shared/input';
 import { mapConcurrently } from '../../../shared/concurrency';
+import {
+	DEFAULT_PRICE_PARALLEL_REQUESTS,
+	describeFailedChunk,
+	parallelPriceRequestsOption,
+	SKUS_PER_REQUEST,
+	skusField,
+} from '../common/pricing';
 import { hasUsableToken, xiRequest } from '../../transport';
 import { errorJson, rethrowForItem } from '../../../shared/itemErrors';
 import {
@@ -22,18 +29,6 @@ import {
 	readAdditionalAttributes,
 	simplifyField,
 } from '../common/fields';
-
-/** Ingram prices at most 50 products per request ("up to 50 SKUs at one time"). */
-export const SKUS_PER_REQUEST = 50;
-
-/**
- * Requests of 50 SKUs in flight at once by default. Pricing 1,000 SKUs takes 20 requests; all 20 at
- * once make it one round trip. Measured in n8n 2.41.1 at 300 ms latency (npm run bench:n8n): 0.79 s,
- * 0.42× an HTTP Request node firing 1,000 single-SKU calls; with 10 at a time 1.11 s (0.5–0.6×), with
- * 4 at a time 2.4 s (about 1×). Still 50 times fewer connections than that node opens; rate-limit
- * answers (429) are waited out.
- */
-export const DEFAULT_PRICE_PARALLEL_REQUESTS = 20;
 
 const IDENTIFIERS = [
 	{ name: 'Customer Part Number', value: 'customerPartNumber' },
@@ -53,16 +48,7 @@ const properties: INodeProperties[] = [
 		default: 'ingramPartNumber',
 		options: [...IDENTIFIERS],
 	},
-	{
-		displayName: 'SKUs',
-		name: 'skus',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 3YD012, 6YA338',
-		description:
-			'One SKU per input item (map it from the input with an expression), or a list separated by commas or new lines. All items are priced together, 50 SKUs per request.',
-	},
+	skusField,
 	{
 		displayName: 'Include Pricing',
 		name: 'includePricing',
@@ -93,15 +79,8 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to return the detailed product attributes',
 			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'parallelRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: DEFAULT_PRICE_PARALLEL_REQUESTS,
-				description:
-					'How many requests of 50 SKUs to send at the same time (1 = one after another). Rate-limit answers are waited out.',
-			},
+			parallelPriceRequestsOption,
+
 			{
 				displayName: 'Quantity Requested',
 				name: 'quantityRequested',
@@ -318,27 +297,6 @@ function simplifyAnswer(answer: IDataObject): IDataObject {
 	return row;
 }
 
-/** Says which SKUs and items a failed request was for: one error stands for up to 50 SKUs. */
-function describeFailedChunk(
-	error: unknown,
-	chunk: Array<{ sku: string }>,
-	affected: PriceRequest[],
-) {
-	if (!(error instanceof NodeApiError)) return;
-	const items = [...new Set(affected.map((r) => r.itemIndex))];
-	const skus = chunk.map((entry) => entry.sku);
-	const shown =
-		skus.length > 20
-			? `${skus.slice(0, 20).join(', ')} and ${skus.length - 20} more`
-			: skus.join(', ');
-	error.description = [
-		error.description,
-		`This request priced ${skus.length} SKU${skus.length === 1 ? '' : 's'} (${shown}) for item${items.length === 1 ? '' : 's'} ${items.join(', ')}.`,
-	]
-		.filter(Boolean)
-		.join('\n');
-}
-
 export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -416,7 +374,11 @@ export async function executeBatch(
 				});
 			} catch (error) {
 				const affected = group.requests.filter((r) => chunkKeys.has(skuKey(r.sku, r.quantity)));
-				describeFailedChunk(error, chunk, affected);
+				describeFailedChunk(
+					error,
+					chunk.map((entry) => entry.sku),
+					affected.map((r) => r.itemIndex),
+				);
 				for (const request of affected) {
 					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
 				}

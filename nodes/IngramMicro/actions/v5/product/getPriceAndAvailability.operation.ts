@@ -4,7 +4,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { mapConcurrently } from '../../../../shared/concurrency';
 import {
@@ -18,6 +17,13 @@ import {
 import { errorJson, rethrowForItem } from '../../../../shared/itemErrors';
 import { simplifyField } from '../../common/fields';
 import {
+	DEFAULT_PRICE_PARALLEL_REQUESTS,
+	describeFailedChunk,
+	parallelPriceRequestsOption,
+	SKUS_PER_REQUEST,
+	skusField,
+} from '../../common/pricing';
+import {
 	hasUsableToken,
 	isV5Failure,
 	keyOf,
@@ -26,10 +32,6 @@ import {
 	v5Request,
 } from '../../../transport';
 import { list, v5Description } from '../common';
-
-/** v5 prices at most 50 items per request, like v6. */
-export const V5_SKUS_PER_REQUEST = 50;
-const DEFAULT_PARALLEL_REQUESTS = 20;
 
 const IDENTIFIERS = [
 	{ name: 'Customer Part Number', value: 'customerpartnumber' },
@@ -48,16 +50,7 @@ const properties: INodeProperties[] = [
 		default: 'ingrampartnumber',
 		options: [...IDENTIFIERS],
 	},
-	{
-		displayName: 'SKUs',
-		name: 'skus',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 3YD012, 6YA338',
-		description:
-			'One SKU per input item (map it from the input with an expression), or a list separated by commas or new lines. All items are priced together, 50 SKUs per request.',
-	},
+	skusField,
 	simplifyField,
 	{
 		displayName: 'Options',
@@ -66,15 +59,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Parallel Requests',
-				name: 'parallelRequests',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
-				default: DEFAULT_PARALLEL_REQUESTS,
-				description:
-					'How many requests of 50 SKUs to send at the same time (1 = one after another). Rate-limit answers are waited out.',
-			},
+			parallelPriceRequestsOption,
+
 			{
 				displayName: 'Quantity',
 				name: 'quantity',
@@ -206,22 +192,6 @@ function simplifyLine(line: IDataObject): IDataObject {
 	return row;
 }
 
-/** Says which SKUs and items a failed request was for: one error stands for up to 50 SKUs. */
-function describeFailedChunk(error: unknown, skus: string[], affected: PriceRequest[]) {
-	if (!(error instanceof NodeApiError)) return;
-	const items = [...new Set(affected.map((r) => r.itemIndex))];
-	const shown =
-		skus.length > 20
-			? `${skus.slice(0, 20).join(', ')} and ${skus.length - 20} more`
-			: skus.join(', ');
-	error.description = [
-		error.description,
-		`This request priced ${skus.length} SKU${skus.length === 1 ? '' : 's'} (${shown}) for item${items.length === 1 ? '' : 's'} ${items.join(', ')}.`,
-	]
-		.filter(Boolean)
-		.join('\n');
-}
-
 const ADVICE =
 	'Check the SKUs, and the Customer Number and Country Code of the Ingram Micro credential.';
 
@@ -253,7 +223,7 @@ export async function executeBatch(
 	const parallelRequests = positiveInteger(
 		this.getNode(),
 		0,
-		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS),
+		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PRICE_PARALLEL_REQUESTS),
 		'Parallel Requests',
 	);
 	const { customerNumber, countryCode } = await v5Identity.call(this);
@@ -321,15 +291,18 @@ export async function executeBatch(
 					);
 				});
 			} catch (error) {
-				describeFailedChunk(error, skus, affected);
+				describeFailedChunk(
+					error,
+					skus,
+					affected.map((r) => r.itemIndex),
+				);
 				for (const request of affected) {
 					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
 				}
 			}
 		};
-		const chunks = Array.from(
-			{ length: Math.ceil(distinct.length / V5_SKUS_PER_REQUEST) },
-			(_, n) => distinct.slice(n * V5_SKUS_PER_REQUEST, (n + 1) * V5_SKUS_PER_REQUEST),
+		const chunks = Array.from({ length: Math.ceil(distinct.length / SKUS_PER_REQUEST) }, (_, n) =>
+			distinct.slice(n * SKUS_PER_REQUEST, (n + 1) * SKUS_PER_REQUEST),
 		);
 		// Without a stored token, the first request goes alone: it fetches the token the others share.
 		if (chunks.length > 1 && !(await hasUsableToken.call(this))) await priceChunk(chunks.shift()!);

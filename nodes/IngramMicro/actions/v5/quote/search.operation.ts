@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { compact, formatDate, optionalText } from '../../../../shared/input';
 import { v5AllPages, v5Identity, v5Request } from '../../../transport';
-import { list, readLimit, tooManyPages, v5Description, v5ReturnAllOrLimit } from '../common';
+import { returnAllOrLimitFields } from '../../../../shared/fields';
+import { readLimit } from '../../common/fields';
+import { list, tooManyPages, v5Description } from '../common';
 
 const properties: INodeProperties[] = [
-	...v5ReturnAllOrLimit,
+	...returnAllOrLimitFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
