@@ -1,5 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
+import { positiveInteger } from '../../../shared/input';
 
 /**
  * What Product › Get Price and Availability shares between the v6/v7 and the legacy v5 API: both
@@ -55,4 +57,39 @@ export function describeFailedChunk(error: unknown, skus: string[], itemIndexes:
 	]
 		.filter(Boolean)
 		.join('\n');
+}
+
+/**
+ * Reads and checks every input item before anything is sent, and groups the SKUs of the items
+ * whose other settings are the same (they can share requests). An item that cannot be read goes
+ * to `fail` (which throws, or records an error item under Continue On Fail).
+ */
+export function groupPriceRequests<G extends object, R>(
+	itemCount: number,
+	readItem: (itemIndex: number) => { group: G; requests: R[] },
+	fail: (itemIndex: number, error: unknown) => void,
+): Map<string, G & { key: string; requests: R[] }> {
+	const groups = new Map<string, G & { key: string; requests: R[] }>();
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			const { group, requests } = readItem(itemIndex);
+			const key = JSON.stringify(group);
+			const existing = groups.get(key) ?? { ...group, key, requests: [] as R[] };
+			existing.requests.push(...requests);
+			groups.set(key, existing);
+		} catch (error) {
+			fail(itemIndex, error);
+		}
+	}
+	return groups;
+}
+
+/** The operation's Parallel Requests option (read once: it applies to the whole batch). */
+export function readParallelPriceRequests(this: IExecuteFunctions): number {
+	return positiveInteger(
+		this.getNode(),
+		0,
+		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PRICE_PARALLEL_REQUESTS),
+		'Parallel Requests',
+	);
 }

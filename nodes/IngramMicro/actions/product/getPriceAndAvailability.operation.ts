@@ -16,8 +16,9 @@ import {
 } from '../../../shared/input';
 import { mapConcurrently } from '../../../shared/concurrency';
 import {
-	DEFAULT_PRICE_PARALLEL_REQUESTS,
 	describeFailedChunk,
+	groupPriceRequests,
+	readParallelPriceRequests,
 	parallelPriceRequestsOption,
 	SKUS_PER_REQUEST,
 	skusField,
@@ -301,7 +302,6 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const groups = new Map<string, RequestGroup>();
 	const results = new Map<number, INodeExecutionData[]>();
 	const fail = (itemIndex: number, error: unknown) => {
 		if (!this.continueOnFail()) rethrowForItem.call(this, error, itemIndex);
@@ -309,25 +309,14 @@ export async function executeBatch(
 	};
 
 	// 1. Read and validate every item before sending anything.
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { group, requests } = readItem.call(this, itemIndex);
-			const key = JSON.stringify(group);
-			const existing = groups.get(key) ?? { ...group, key, requests: [] };
-			existing.requests.push(...requests);
-			groups.set(key, existing);
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
+	const groups = groupPriceRequests(
+		items.length,
+		(itemIndex) => readItem.call(this, itemIndex),
+		fail,
+	);
 
 	// 2. Price each distinct SKU once, 50 per request, several requests at a time.
-	const parallelRequests = positiveInteger(
-		this.getNode(),
-		0,
-		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PRICE_PARALLEL_REQUESTS),
-		'Parallel Requests',
-	);
+	const parallelRequests = readParallelPriceRequests.call(this);
 	for (const group of groups.values()) {
 		const distinct = new Map<string, { sku: string; quantity?: number }>();
 		for (const request of group.requests)

@@ -17,8 +17,9 @@ import {
 import { errorJson, rethrowForItem } from '../../../../shared/itemErrors';
 import { simplifyField } from '../../common/fields';
 import {
-	DEFAULT_PRICE_PARALLEL_REQUESTS,
 	describeFailedChunk,
+	groupPriceRequests,
+	readParallelPriceRequests,
 	parallelPriceRequestsOption,
 	SKUS_PER_REQUEST,
 	skusField,
@@ -113,7 +114,10 @@ interface RequestGroup {
 	requests: PriceRequest[];
 }
 
-function readItem(this: IExecuteFunctions, itemIndex: number) {
+function readItem(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
 	const node = this.getNode();
 	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as Identifier;
 	const skus = textList(node, itemIndex, this.getNodeParameter('skus', itemIndex, ''), 'SKUs');
@@ -199,7 +203,6 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const groups = new Map<string, RequestGroup>();
 	const results = new Map<number, INodeExecutionData[]>();
 	const fail = (itemIndex: number, error: unknown) => {
 		if (!this.continueOnFail()) rethrowForItem.call(this, error, itemIndex);
@@ -207,25 +210,14 @@ export async function executeBatch(
 	};
 
 	// 1. Read and check every item before sending anything.
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const { group, requests } = readItem.call(this, itemIndex);
-			const key = JSON.stringify(group);
-			const existing: RequestGroup = groups.get(key) ?? { ...group, key, requests: [] };
-			existing.requests.push(...requests);
-			groups.set(key, existing);
-		} catch (error) {
-			fail(itemIndex, error);
-		}
-	}
+	const groups = groupPriceRequests(
+		items.length,
+		(itemIndex) => readItem.call(this, itemIndex),
+		fail,
+	);
 	if (groups.size === 0) return [...results.values()].flat();
 
-	const parallelRequests = positiveInteger(
-		this.getNode(),
-		0,
-		this.getNodeParameter('options.parallelRequests', 0, DEFAULT_PRICE_PARALLEL_REQUESTS),
-		'Parallel Requests',
-	);
+	const parallelRequests = readParallelPriceRequests.call(this);
 	const { customerNumber, countryCode } = await v5Identity.call(this);
 
 	// 2. Price each distinct SKU once, 50 per request, several requests at a time.
