@@ -4,7 +4,7 @@
  * folder on disk and how client paths map into it, the fault in force, and the records tests read
  * (order files received, login attempts).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { utils, type ParsedKey } from 'ssh2';
 import { validateOrderFile } from './validateOrderFile';
@@ -42,7 +42,15 @@ export type CdfFault =
 	 * A download from outgoing, test or the inventory folder gets the first chunk (at most half of
 	 * the file), then the connection is cut.
 	 */
-	| { kind: 'dropDuringDownload' };
+	| { kind: 'dropDuringDownload' }
+	/**
+	 * When an upload into incoming under a temporary name (`<name>.fbo.<tag>`) starts, a file named
+	 * `<name>.fbo` appears there first, as if another client had just delivered an order under the
+	 * same name. Its content is FOREIGN_ORDER_CONTENT; it is not recorded as received.
+	 */
+	| { kind: 'nameTaken' };
+
+export const FOREIGN_ORDER_CONTENT = 'another client delivered this file first\r\n';
 
 export type CdfFaultKind = CdfFault['kind'];
 
@@ -149,6 +157,15 @@ export class CdfHost {
 	/** Only *.fbo files directly in incoming are orders; temporary names there are not. */
 	isOrderInIncoming(clientPath: string): boolean {
 		return this.isInIncoming(clientPath) && /\.fbo$/i.test(clientPath);
+	}
+
+	/** Called as an upload opens `clientPath`: acts out the nameTaken fault for it. */
+	uploadStarting(clientPath: string): void {
+		if (!this.isInIncoming(clientPath) || this.isOrderInIncoming(clientPath)) return;
+		const orderName = /^(.+\.fbo)\./i.exec(posix.basename(clientPath))?.[1];
+		if (!orderName || !this.useFault('nameTaken')) return;
+		const target = this.resolve(`/incoming/${orderName}`);
+		if (!existsSync(target.diskPath)) writeFileSync(target.diskPath, FOREIGN_ORDER_CONTENT);
 	}
 
 	/** The home, its four folders and the inventory folder cannot be removed or renamed. */

@@ -51,6 +51,7 @@ export type {
 	WriteInventoryOptions,
 	WrittenInventory,
 } from './replies';
+export { FOREIGN_ORDER_CONTENT } from './host';
 export { NO_MAINFRAME } from './replies';
 export { ACK_RECORD_LENGTH, THANK_YOU_MESSAGE } from './acknowledgement';
 export { SHIP_NOTICE_RECORD_LENGTH, upsCheckDigit } from './shipNotice';

@@ -371,12 +371,14 @@ class SftpSubsystem {
 		if (!mode) throw new SftpStatus(STATUS_CODE.FAILURE, 'Unsupported open flags');
 		const existing = await stat(resolved.diskPath).catch(() => undefined);
 		if (existing?.isDirectory()) throw new SftpStatus(STATUS_CODE.FAILURE, 'Is a directory');
+		const writable = (flags & (OPEN_MODE.WRITE | OPEN_MODE.APPEND)) !== 0;
+		if (writable) this.host.uploadStarting(resolved.clientPath);
 		const file = await open(resolved.diskPath, mode, 0o644);
 		const handle = this.addHandle({
 			kind: 'file',
 			file,
 			path: resolved,
-			writable: (flags & (OPEN_MODE.WRITE | OPEN_MODE.APPEND)) !== 0,
+			writable,
 			append: (flags & OPEN_MODE.APPEND) !== 0,
 			writes: 0,
 			reads: 0,

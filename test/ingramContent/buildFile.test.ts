@@ -41,7 +41,7 @@ describe('Order › Build File', () => {
 		expect(result.items).toHaveLength(3);
 		for (const [index, item] of result.items.entries()) {
 			const { name, text } = fileOf(item);
-			expect(name).toMatch(/^\d{10}[0-9A-Z]{3}\.fbo$/);
+			expect(name).toMatch(/^\d{6}[0-9A-Z]{7}\.fbo$/);
 			expect(name.length).toBeLessThanOrEqual(17);
 			expect(validateOrderFile(text, name)).toEqual([]);
 			const file = readOrderFile(text);

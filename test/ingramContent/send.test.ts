@@ -1,12 +1,17 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Order › Send through the real engine to the CDF host simulator (real SFTP and FTP servers on
  * 127.0.0.1): what lands in `incoming`, what the node reports, and that no PO is ever sent twice.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 
 import { sentKey } from '../../nodes/IngramContent/actions/order/sentRegister';
 import { readOrderFile } from '../../nodes/IngramContent/codec/orderFileBuilder';
-import { startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
+import { NAMES_TO_TRY } from '../../nodes/IngramContent/transport';
+import { FOREIGN_ORDER_CONTENT, startCdfSimulator, type CdfSimulator } from '../cdfSimulator';
 import {
 	deduplicationStore,
 	loadPackage,
@@ -50,6 +55,13 @@ const orders = (count: number, from = 1) =>
 
 const receivedSince = (before: number) => sim.received().slice(before);
 const temporaryFiles = () => sim.files('incoming').filter((name) => !/\.fbo$/i.test(name));
+/** Files in incoming that the nameTaken fault put there, as another client would have. */
+const foreignFiles = () =>
+	sim
+		.files('incoming')
+		.filter(
+			(name) => readFileSync(join(sim.home, 'incoming', name), 'utf8') === FOREIGN_ORDER_CONTENT,
+		);
 
 describe.each(['sftp', 'ftp'] as const)('Order › Send over %s', (protocol) => {
 	const send = (
@@ -158,8 +170,9 @@ describe.each(['sftp', 'ftp'] as const)('Order › Send over %s', (protocol) => 
 		expect(String(failed.error?.description)).toMatch(/Nothing of this order reached Ingram/);
 		expect(receivedSince(before)).toEqual([]);
 		expect(temporaryFiles()).toEqual([]);
-		// no .fbo in incoming other than the files received complete before this test
-		const complete = new Set(sim.received().map((file) => file.name));
+		// no .fbo in incoming other than the files received complete before this test (and those
+		// the nameTaken fault wrote as another client's)
+		const complete = new Set([...sim.received().map((file) => file.name), ...foreignFiles()]);
 		expect(
 			sim.files('incoming').filter((name) => /\.fbo$/i.test(name) && !complete.has(name)),
 		).toEqual([]);
@@ -178,6 +191,41 @@ describe.each(['sftp', 'ftp'] as const)('Order › Send over %s', (protocol) => 
 		expect(outputJson(result)[0]).toMatchObject({ status: 'sent' });
 		expect(receivedSince(before)).toHaveLength(1);
 		expect((await send()).error?.message).toMatch(/already sent/);
+		expect(receivedSince(before)).toHaveLength(1);
+	});
+
+	it('a name another client used first is left alone: the order goes once, under a new name', async () => {
+		const before = sim.received().length;
+		const foreignBefore = foreignFiles();
+		sim.setFault({ kind: 'nameTaken' }, { times: 2 });
+		const result = await send();
+		expect(result.error).toBeUndefined();
+		const [json] = outputJson(result);
+		expect(json).toMatchObject({ poNumber: 'SHOP1001', status: 'sent' });
+		// two names were taken under it; the third is the order's, named in its own header
+		const taken = foreignFiles().filter((name) => !foreignBefore.includes(name));
+		expect(taken).toHaveLength(2);
+		expect(taken).not.toContain(json.fileName);
+		const files = receivedSince(before);
+		expect(files.map((file) => file.name)).toEqual([json.fileName]);
+		expect(files[0].problems).toEqual([]);
+		expect(readOrderFile(files[0].content).fileName).toBe(json.fileName);
+		expect(temporaryFiles()).toEqual([]);
+		expect((await send()).error?.message).toMatch(/SHOP1001 was already sent/);
+		expect(receivedSince(before)).toHaveLength(1);
+	});
+
+	it('when every name it tries is taken, the order is reported not sent and may be sent later', async () => {
+		const before = sim.received().length;
+		const foreignBefore = foreignFiles();
+		sim.setFault({ kind: 'nameTaken' }, { times: NAMES_TO_TRY });
+		const failed = await send();
+		expect(failed.error?.message).toMatch(/Order SHOP1001 was not sent: .*already exists/);
+		expect(String(failed.error?.description)).toMatch(/Nothing of this order reached Ingram/);
+		expect(foreignFiles().filter((name) => !foreignBefore.includes(name))).toHaveLength(NAMES_TO_TRY);
+		expect(receivedSince(before)).toEqual([]);
+		expect(temporaryFiles()).toEqual([]);
+		expect(outputJson(await send())[0]).toMatchObject({ status: 'sent', resent: false });
 		expect(receivedSince(before)).toHaveLength(1);
 	});
 

@@ -32,36 +32,68 @@ export async function withCdfSession<T>(
 	}
 }
 
-/** The name a file has while it is being written: not `.fbo`, so Ingram does not pick it up. */
-export const temporaryName = (name: string) => `${name}.part`;
+/**
+ * The name a file has while it is being written: not `.fbo`, so Ingram does not pick it up, and
+ * with a random tag of its own, so that two runs that picked the same name never write into
+ * one temporary file.
+ */
+export const temporaryName = (name: string) =>
+	`${name}.${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}.part`;
 
 /**
  * The outcome of a delivery that could not be confirmed: `notDelivered` is proven (no file of
  * that name is in the folder and ours is still under its temporary name, or it never got there),
- * `unknown` means the file may have reached Ingram.
+ * `unknown` means the file may have reached Ingram. `fileName` is the last name tried.
  */
 export class DeliveryFailed extends Error {
 	constructor(
 		readonly delivery: 'notDelivered' | 'unknown',
 		readonly cause: CdfTransferError,
+		readonly fileName: string,
+		/** Refused because another file has the name already (another run picked it too). */
+		readonly nameTaken = false,
 	) {
 		super(cause.message);
 		this.name = 'DeliveryFailed';
 	}
 }
 
+/** How many names a delivery tries when the one it picked is already in the folder. */
+export const NAMES_TO_TRY = 3;
+
 /**
- * Puts a file in `folder` so that it appears complete or not at all: written under a temporary
- * name, then renamed. When the rename gets no answer (connection dropped, timeout), a new
- * connection looks at the folder to find out what happened.
+ * Puts a file in `folder` so that it appears complete or not at all, and returns its name. The
+ * name is picked by `nextName` and the content made for it (a CDF file names itself inside).
+ * If another file got the name first, nothing of ours was delivered, and the same content goes
+ * again under the next name (at most NAMES_TO_TRY names); any other failure ends the delivery.
  */
 export async function deliverFile(
 	settings: CdfConnectionSettings,
 	session: CdfSession,
 	folder: string,
+	nextName: () => string,
+	contentFor: (name: string) => Buffer,
+): Promise<string> {
+	for (let attempt = 1; ; attempt++) {
+		const name = nextName();
+		const failed = await deliverUnder(settings, session, folder, name, contentFor(name));
+		if (!failed) return name;
+		if (!failed.nameTaken || attempt === NAMES_TO_TRY) throw failed;
+	}
+}
+
+/**
+ * One delivery under `name`: written under a temporary name, then renamed. When the rename gets
+ * no answer (connection dropped, timeout), a new connection looks at the folder to find out what
+ * happened.
+ */
+async function deliverUnder(
+	settings: CdfConnectionSettings,
+	session: CdfSession,
+	folder: string,
 	name: string,
 	content: Buffer,
-): Promise<void> {
+): Promise<DeliveryFailed | undefined> {
 	const temporary = temporaryName(name);
 	const uploaded = await session.put(folder, temporary, content).then(
 		() => undefined,
@@ -74,21 +106,25 @@ export async function deliverFile(
 				? session.remove(folder, temporary)
 				: withCdfSession(settings, async (fresh) => await fresh.remove(folder, temporary))
 		).catch(() => undefined);
-		throw new DeliveryFailed('notDelivered', uploaded);
+		return new DeliveryFailed('notDelivered', uploaded, name);
 	}
 
 	const renamed = await session.rename(folder, temporary, name).then(
 		() => undefined,
 		(error: unknown) => asTransferError(error, 'rename'),
 	);
-	if (!renamed) return;
+	if (!renamed) return undefined;
 	if (renamed.answered) {
 		// refused, e.g. a file of that name exists: ours never became an order file
 		await session.remove(folder, temporary).catch(() => undefined);
-		throw new DeliveryFailed('notDelivered', renamed);
+		const nameTaken = await session.list(folder).then(
+			(files) => files.some((file) => file.name === name),
+			() => false,
+		);
+		return new DeliveryFailed('notDelivered', renamed, name, nameTaken);
 	}
 	const found = await inspectAfterDrop(settings, folder, name, temporary);
-	if (found !== 'delivered') throw new DeliveryFailed(found, renamed);
+	return found === 'delivered' ? undefined : new DeliveryFailed(found, renamed, name);
 }
 
 async function inspectAfterDrop(

@@ -4,6 +4,10 @@
  * below comes from n8n's own records: its executions in Postgres, and the workers' logs, where each
  * worker writes "Worker started execution <id>" for the executions it runs.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { FOREIGN_ORDER_CONTENT } from '../../cdfSimulator';
 import { buildEvent, sendEvent } from '../../simulator';
 import {
 	EXAMPLE_WEBHOOK_SECRET,
@@ -277,6 +281,14 @@ describe('Ingram Content Send on two workers', () => {
 		return { status: response.status, body: await response.text() };
 	};
 	const order = (poNumber: string) => ({ ...shop.exampleOrder, order_number: poNumber });
+	/** Files in incoming that the nameTaken fault wrote there as another client's, unchanged. */
+	const foreignOrderFiles = () =>
+		cluster.cdf
+			.files('incoming')
+			.filter(
+				(name) =>
+					readFileSync(join(cluster.cdf.home, 'incoming', name), 'utf8') === FOREIGN_ORDER_CONTENT,
+			);
 	const filesWith = (poNumber: string) =>
 		cluster.cdf.received().filter((file) => file.content.includes(`${poNumber} `));
 
@@ -284,14 +296,20 @@ describe('Ingram Content Send on two workers', () => {
 		await cluster.webhook.waitForWebhook(SHOP_PATH);
 	});
 
-	test('100 orders at once, 25 at a time: each uploaded exactly once; all refused the second time', async () => {
+	test('100 orders at once, 25 at a time: each uploaded exactly once, past names taken by another client; all refused the second time', async () => {
 		const before = cluster.cdf.received().length;
 		const executionsBefore = (await allExecutions(SHOP)).length;
 		const poNumbers = Array.from({ length: 100 }, (_, n) => `Q-${1000 + n}`);
+		// the first 5 uploads find their file name taken just before they rename (as when two runs
+		// pick the same name): each must go again under another name, and the other file stay as it is
+		const foreignBefore = foreignOrderFiles();
+		cluster.cdf.setFault({ kind: 'nameTaken' }, { times: 5 });
 		const answers = await inWaves(poNumbers, 25, (po) => post(order(po)));
 		const executions = (await settled(SHOP, executionsBefore + 100)).slice(0, 100);
+		cluster.cdf.setFault({ kind: 'none' });
 		expect(await errorsOf(executions)).toEqual([]);
 		expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+		expect(foreignOrderFiles().length - foreignBefore.length).toBe(5);
 		expect(cluster.cdf.received().length - before).toBe(100);
 		for (const po of poNumbers) expect([po, filesWith(po).length]).toEqual([po, 1]);
 		const workers = await Promise.all(executions.map((e) => cluster.workerOf(e.id)));

@@ -99,16 +99,21 @@ export function prepareOrders(
 	});
 }
 
-const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+const randomCharacters = (count: number) =>
+	Array.from({ length: count }, () => BASE36[Math.floor(Math.random() * 36)]).join('');
 
 /**
- * `yyMMddHHmm` + 3 random characters + `.fbo` = 17 characters: Ingram echoes the order file's name
+ * `yyMMdd` + 7 random characters + `.fbo` = 17 characters: Ingram echoes the order file's name
  * in a 17-character field of its acknowledgement, so a longer name could not be matched back.
+ * Runs on several workers name files at the same moment and only the randomness keeps them
+ * apart: 36^7 names a day make a clash unlikely (for 1,000 files in one day, about one chance
+ * in 150,000), and the upload picks another name if one happens anyway (see deliverFile).
  */
 export function newOrderFileName(now: DateTime, taken: Set<string>): string {
 	for (;;) {
-		const random = Array.from({ length: 3 }, () => BASE36[Math.floor(Math.random() * 36)]).join('');
-		const name = `${now.toFormat('yyMMddHHmm')}${random.toUpperCase()}.fbo`;
+		const name = `${now.toFormat('yyMMdd')}${randomCharacters(7)}.fbo`;
 		if (!taken.has(name)) {
 			taken.add(name);
 			return name;

@@ -122,7 +122,7 @@ export async function executeBatch(
 	let stopped: { error: CdfTransferError | DeliveryFailed } | undefined;
 	try {
 		for (const file of files) {
-			const fileName = newOrderFileName(now, takenNames);
+			let fileName: string;
 			// a failed resend must not forget the earlier, successful send
 			const keys = file.map(keyOf).filter((key) => !alreadySent.has(key));
 			const notSent = async (why: string, what: string) => {
@@ -139,13 +139,14 @@ export async function executeBatch(
 			}
 			try {
 				session ??= await openCdfSession(settings);
-				const content = orderFileContent(
-					account,
-					fileName,
-					now,
-					file.map((entry) => entry.order!),
+				const orders = file.map((entry) => entry.order!);
+				fileName = await deliverFile(
+					settings,
+					session,
+					folder,
+					() => newOrderFileName(now, takenNames),
+					(name) => Buffer.from(orderFileContent(account, name, now, orders), 'ascii'),
 				);
-				await deliverFile(settings, session, folder, fileName, Buffer.from(content, 'ascii'));
 			} catch (error) {
 				if (!(error instanceof CdfTransferError || error instanceof DeliveryFailed)) {
 					rethrowForItem.call(this, error, file[0].itemIndex);
@@ -156,8 +157,8 @@ export async function executeBatch(
 					for (const entry of file) {
 						fail(
 							entry,
-							`Order ${entry.order!.poNumber} may have reached Ingram: ${transfer.message} (file ${fileName})`,
-							`${transfer.description}\nThe order stays recorded as sent, so a re-run will not send it twice. If no acknowledgement for ${fileName} arrives within a day, ask Ingram, then resend with Allow Resend.`,
+							`Order ${entry.order!.poNumber} may have reached Ingram: ${transfer.message} (file ${error.fileName})`,
+							`${transfer.description}\nThe order stays recorded as sent, so a re-run will not send it twice. If no acknowledgement for ${error.fileName} arrives within a day, ask Ingram, then resend with Allow Resend.`,
 						);
 					}
 				} else {
