@@ -209,7 +209,7 @@ class CdfFtpFileSystem extends FileSystem {
 	): { stream: Writable; clientPath: string } {
 		const path = this.resolvePath(fileName);
 		const { host, drop } = this;
-		host.uploadStarting(path.clientPath);
+		host.uploadStarting(path.clientPath, this);
 		const descriptor = openSync(path.diskPath, append ? 'a' : start ? 'r+' : 'w');
 		let position: number | null = append ? null : (start ?? 0);
 		let firstChunk = true;

@@ -46,9 +46,11 @@ export type CdfFault =
 	/**
 	 * When an upload into incoming under a temporary name (`<name>.fbo.<tag>`) starts, a file named
 	 * `<name>.fbo` appears there first, as if another client had just delivered an order under the
-	 * same name. Its content is FOREIGN_ORDER_CONTENT; it is not recorded as received.
+	 * same name. Its content is FOREIGN_ORDER_CONTENT; it is not recorded as received. With
+	 * `oncePerConnection`, a connection meets it at most once (a client that tries another name
+	 * gets it), so that `times` is the number of clients that meet it.
 	 */
-	| { kind: 'nameTaken' };
+	| { kind: 'nameTaken'; oncePerConnection?: boolean };
 
 export const FOREIGN_ORDER_CONTENT = 'another client delivered this file first\r\n';
 
@@ -115,6 +117,8 @@ export class CdfHost {
 	private fault: CdfFault = { kind: 'none' };
 	/** How many more times the fault acts before the host behaves again (Infinity = until reset). */
 	private faultUsesLeft = Infinity;
+	/** Connections that have met the nameTaken fault. */
+	private readonly nameTakenOn = new WeakSet<object>();
 	private readonly pendingDelays = new Set<NodeJS.Timeout>();
 
 	constructor(settings: CdfHostSettings) {
@@ -159,11 +163,17 @@ export class CdfHost {
 		return this.isInIncoming(clientPath) && /\.fbo$/i.test(clientPath);
 	}
 
-	/** Called as an upload opens `clientPath`: acts out the nameTaken fault for it. */
-	uploadStarting(clientPath: string): void {
+	/**
+	 * Called as an upload on `connection` (any object standing for it) opens `clientPath`: acts
+	 * out the nameTaken fault for it.
+	 */
+	uploadStarting(clientPath: string, connection: object): void {
 		if (!this.isInIncoming(clientPath) || this.isOrderInIncoming(clientPath)) return;
 		const orderName = /^(.+\.fbo)\./i.exec(posix.basename(clientPath))?.[1];
-		if (!orderName || !this.useFault('nameTaken')) return;
+		if (!orderName || this.fault.kind !== 'nameTaken') return;
+		if (this.fault.oncePerConnection && this.nameTakenOn.has(connection)) return;
+		this.nameTakenOn.add(connection);
+		this.useFault('nameTaken');
 		const target = this.resolve(`/incoming/${orderName}`);
 		if (!existsSync(target.diskPath)) writeFileSync(target.diskPath, FOREIGN_ORDER_CONTENT);
 	}

@@ -372,7 +372,7 @@ class SftpSubsystem {
 		const existing = await stat(resolved.diskPath).catch(() => undefined);
 		if (existing?.isDirectory()) throw new SftpStatus(STATUS_CODE.FAILURE, 'Is a directory');
 		const writable = (flags & (OPEN_MODE.WRITE | OPEN_MODE.APPEND)) !== 0;
-		if (writable) this.host.uploadStarting(resolved.clientPath);
+		if (writable) this.host.uploadStarting(resolved.clientPath, this);
 		const file = await open(resolved.diskPath, mode, 0o644);
 		const handle = this.addHandle({
 			kind: 'file',

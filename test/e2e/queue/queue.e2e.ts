@@ -300,10 +300,10 @@ describe('Ingram Content Send on two workers', () => {
 		const before = cluster.cdf.received().length;
 		const executionsBefore = (await allExecutions(SHOP)).length;
 		const poNumbers = Array.from({ length: 100 }, (_, n) => `Q-${1000 + n}`);
-		// the first 5 uploads find their file name taken just before they rename (as when two runs
-		// pick the same name): each must go again under another name, and the other file stay as it is
+		// 5 runs find their file's name taken just before they rename (as when two runs pick the same
+		// name): each must go again under another name, and the other file stay as it is
 		const foreignBefore = foreignOrderFiles();
-		cluster.cdf.setFault({ kind: 'nameTaken' }, { times: 5 });
+		cluster.cdf.setFault({ kind: 'nameTaken', oncePerConnection: true }, { times: 5 });
 		const answers = await inWaves(poNumbers, 25, (po) => post(order(po)));
 		const executions = (await settled(SHOP, executionsBefore + 100)).slice(0, 100);
 		cluster.cdf.setFault({ kind: 'none' });
