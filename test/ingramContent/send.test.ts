@@ -222,7 +222,9 @@ describe.each(['sftp', 'ftp'] as const)('Order › Send over %s', (protocol) => 
 		const failed = await send();
 		expect(failed.error?.message).toMatch(/Order SHOP1001 was not sent: .*already exists/);
 		expect(String(failed.error?.description)).toMatch(/Nothing of this order reached Ingram/);
-		expect(foreignFiles().filter((name) => !foreignBefore.includes(name))).toHaveLength(NAMES_TO_TRY);
+		expect(foreignFiles().filter((name) => !foreignBefore.includes(name))).toHaveLength(
+			NAMES_TO_TRY,
+		);
 		expect(receivedSince(before)).toEqual([]);
 		expect(temporaryFiles()).toEqual([]);
 		expect(outputJson(await send())[0]).toMatchObject({ status: 'sent', resent: false });
