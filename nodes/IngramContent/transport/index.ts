@@ -64,8 +64,8 @@ export const NAMES_TO_TRY = 3;
 /**
  * Puts a file in `folder` so that it appears complete or not at all, and returns its name. The
  * name is picked by `nextName` and the content made for it (a CDF file names itself inside).
- * If another file got the name first, nothing of ours was delivered, and the same content goes
- * again under the next name (at most NAMES_TO_TRY names); any other failure ends the delivery.
+ * If another file got the name first, nothing of ours was delivered, and the content is made and
+ * sent again under the next name (at most NAMES_TO_TRY names); any other failure ends the delivery.
  */
 export async function deliverFile(
 	settings: CdfConnectionSettings,
