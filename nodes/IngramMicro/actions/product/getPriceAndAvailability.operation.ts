@@ -6,25 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { booleanValue, compact, optionalText, positiveInteger } from '../../../shared/input';
 import {
-	booleanValue,
-	compact,
-	inputError,
-	optionalText,
-	positiveInteger,
-	textList,
-} from '../../../shared/input';
-import { mapConcurrently } from '../../../shared/concurrency';
-import {
-	describeFailedChunk,
-	groupPriceRequests,
-	readParallelPriceRequests,
 	parallelPriceRequestsOption,
+	priceItems,
+	readPricedItem,
+	slices,
 	SKUS_PER_REQUEST,
 	skusField,
+	type SkuRequest,
 } from '../common/pricing';
-import { hasUsableToken, xiRequest } from '../../transport';
-import { errorJson, rethrowForItem } from '../../../shared/itemErrors';
+import { xiRequest } from '../../transport';
 import {
 	additionalAttributesField,
 	readAdditionalAttributes,
@@ -128,45 +120,30 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** One SKU asked for by one input item. */
-interface PriceRequest {
-	itemIndex: number;
-	sku: string;
+/** One SKU (with the item's Quantity Requested) asked for by one input item. */
+interface PriceRequest extends SkuRequest {
 	quantity?: number;
-	/** Each item's own Simplify (it may be an expression). */
-	simplify: boolean;
 }
 
-/** Items whose settings are identical can share requests; `key` is their serialised settings. */
-interface RequestGroup {
-	key: string;
+/** What an item's SKUs are priced with; items with identical settings share requests. */
+interface PriceSettings {
 	identifyBy: Identifier;
 	qs: IDataObject;
 	body: IDataObject;
-	requests: PriceRequest[];
 }
 
 function readItem(
 	this: IExecuteFunctions,
 	itemIndex: number,
-): { group: Omit<RequestGroup, 'requests' | 'key'>; requests: PriceRequest[] } {
-	const node = this.getNode();
-	const identifyBy = this.getNodeParameter('identifyBy', itemIndex) as Identifier;
-	const skus = textList(node, itemIndex, this.getNodeParameter('skus', itemIndex, ''), 'SKUs');
-	if (skus.length === 0) throw inputError(node, itemIndex, '"SKUs" is empty');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+): { group: PriceSettings; requests: PriceRequest[] } {
+	const { node, identifyBy, skus, options, warehouses, simplify } = readPricedItem<Identifier>(
+		this,
+		itemIndex,
+	);
 	const quantity =
 		options.quantityRequested === undefined
 			? undefined
 			: positiveInteger(node, itemIndex, options.quantityRequested, 'Quantity Requested');
-	const warehouses = textList(node, itemIndex, options.warehouseIds, 'Warehouse IDs');
-	// read once per item, not once per SKU
-	const simplify = booleanValue(
-		node,
-		itemIndex,
-		this.getNodeParameter('simplify', itemIndex, true),
-		'Simplify',
-	);
 	const attributes = readAdditionalAttributes(node, itemIndex, options.additionalAttributes);
 	return {
 		group: {
@@ -248,11 +225,7 @@ function requestChunks<T extends { sku: string }>(asked: T[]): T[][] {
 		seen.set(key, round + 1);
 		(rounds[round] ??= []).push(entry);
 	}
-	return rounds.flatMap((round) =>
-		Array.from({ length: Math.ceil(round.length / SKUS_PER_REQUEST) }, (_, n) =>
-			round.slice(n * SKUS_PER_REQUEST, (n + 1) * SKUS_PER_REQUEST),
-		),
-	);
+	return rounds.flatMap((round) => slices(round, SKUS_PER_REQUEST));
 }
 
 const IDENTITY_FIELDS = [
@@ -302,98 +275,52 @@ export async function executeBatch(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const results = new Map<number, INodeExecutionData[]>();
-	const fail = (itemIndex: number, error: unknown) => {
-		if (!this.continueOnFail()) rethrowForItem.call(this, error, itemIndex);
-		results.set(itemIndex, [{ json: errorJson(error), pairedItem: { item: itemIndex } }]);
-	};
-
-	// 1. Read and validate every item before sending anything.
-	const groups = groupPriceRequests(
-		items.length,
-		(itemIndex) => readItem.call(this, itemIndex),
-		fail,
-	);
-
-	// 2. Price each distinct SKU once, 50 per request, several requests at a time.
-	const parallelRequests = readParallelPriceRequests.call(this);
-	for (const group of groups.values()) {
-		const distinct = new Map<string, { sku: string; quantity?: number }>();
-		for (const request of group.requests)
-			distinct.set(skuKey(request.sku, request.quantity), request);
-		const asked = [...distinct.values()];
-		const answers = new Map<string, IDataObject>();
-
-		const priceChunk = async (chunk: Array<{ sku: string; quantity?: number }>) => {
-			const chunkKeys = new Set(chunk.map((entry) => skuKey(entry.sku, entry.quantity)));
-			const firstItem =
-				group.requests.find((r) => chunkKeys.has(skuKey(r.sku, r.quantity)))?.itemIndex ?? 0;
-			try {
-				const { body } = await xiRequest.call(
-					this,
-					{
-						method: 'POST',
-						path: '/resellers/v6/catalog/priceandavailability',
-						qs: group.qs,
-						body: {
-							...group.body,
-							products: chunk.map((entry) =>
-								compact({
-									[group.identifyBy]: entry.sku,
-									quantityRequested:
-										entry.quantity === undefined ? undefined : String(entry.quantity),
-								}),
-							),
-						},
-						// Pricing reads data and changes nothing, so it may be retried.
-						retry: 'retry',
+	return await priceItems(this, items.length, {
+		readItem: (itemIndex: number) => readItem.call(this, itemIndex),
+		keyOf: (request) => skuKey(request.sku, request.quantity),
+		chunks: requestChunks,
+		price: async (group, chunk, firstItem) => {
+			const { body } = await xiRequest.call(
+				this,
+				{
+					method: 'POST',
+					path: '/resellers/v6/catalog/priceandavailability',
+					qs: group.qs,
+					body: {
+						...group.body,
+						products: chunk.map((entry) =>
+							compact({
+								[group.identifyBy]: entry.sku,
+								quantityRequested:
+									entry.quantity === undefined ? undefined : String(entry.quantity),
+							}),
+						),
 					},
-					firstItem,
-				);
-				const list = (Array.isArray(body) ? body : []) as IDataObject[];
-				matchAnswers(group.identifyBy, chunk, list).forEach((answer, position) => {
-					const entry = chunk[position];
-					answers.set(
-						skuKey(entry.sku, entry.quantity),
-						answer ?? {
-							productStatusCode: 'E',
-							productStatusMessage: 'Ingram Micro returned no answer for this SKU',
-						},
-					);
-				});
-			} catch (error) {
-				const affected = group.requests.filter((r) => chunkKeys.has(skuKey(r.sku, r.quantity)));
-				describeFailedChunk(
-					error,
-					chunk.map((entry) => entry.sku),
-					affected.map((r) => r.itemIndex),
-				);
-				for (const request of affected) {
-					if (!results.has(request.itemIndex)) fail(request.itemIndex, error);
-				}
-			}
-		};
-		// Without a stored token, the first request goes alone: it fetches the token the parallel ones
-		// then share (started together, each would fetch its own).
-		const chunks = requestChunks(asked);
-		if (chunks.length > 1 && !(await hasUsableToken.call(this))) await priceChunk(chunks.shift()!);
-		await mapConcurrently(chunks, parallelRequests, priceChunk);
-
-		// 3. One output item per requested SKU, paired with the item that asked for it.
-		for (const request of group.requests) {
-			if (results.get(request.itemIndex)?.some((r) => r.json.error !== undefined)) continue;
-			const answer = answers.get(skuKey(request.sku, request.quantity));
-			if (!answer) continue;
+					// Pricing reads data and changes nothing, so it may be retried.
+					retry: 'retry',
+				},
+				firstItem,
+			);
+			const answers = matchAnswers(
+				group.identifyBy,
+				chunk,
+				(Array.isArray(body) ? body : []) as IDataObject[],
+			);
+			return new Map(
+				chunk.map((entry, position) => [
+					skuKey(entry.sku, entry.quantity),
+					answers[position] ?? {
+						productStatusCode: 'E',
+						productStatusMessage: 'Ingram Micro returned no answer for this SKU',
+					},
+				]),
+			);
+		},
+		output: (group, request, answer) => {
 			const json = request.simplify ? simplifyAnswer(answer) : { ...answer };
 			// A not-found answer may not echo the SKU: keep what was asked for.
 			if (!json[group.identifyBy]) json[group.identifyBy] = request.sku;
-			const list = results.get(request.itemIndex) ?? [];
-			list.push({ json, pairedItem: { item: request.itemIndex } });
-			results.set(request.itemIndex, list);
-		}
-	}
-
-	return [...results.keys()]
-		.sort((a, b) => a - b)
-		.flatMap((itemIndex) => results.get(itemIndex) ?? []);
+			return json;
+		},
+	});
 }
